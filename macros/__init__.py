@@ -1,0 +1,63 @@
+"""mkdocs-macros entry point: the only module that knows MkDocs and mkdocs-macros exist.
+
+`define_env` runs once per build (also on every `mkdocs serve` rebuild): it loads and
+validates the data once, then registers one macro per component. The core modules are
+reloaded first because mkdocs-macros imports this package once and keeps it cached, so
+without the reload an edit to the core would not show until the server restarts.
+"""
+
+from __future__ import annotations
+
+import importlib
+import posixpath
+from pathlib import Path
+
+from . import checks, citations, loading, model, rendering, validation
+
+# Dependency order: a module is reloaded after the modules it imports.
+_CORE = (loading, model, checks, citations, validation, rendering)
+
+COMPONENTS = (
+    "intro", "what_is", "summary", "disclaimer", "corrections",
+    "technique_steps", "safety_tips", "mistake_cards", "muscle_table", "muscle_details",
+    "benefits", "variations", "frequency", "programming_table", "progression_route",
+    "sample_session", "faq", "references",
+)
+
+
+def _reload_core() -> None:
+    for module in _CORE:
+        importlib.reload(module)
+
+
+def define_env(env) -> None:
+    """Load the guide once for this build and register its component macros."""
+    from mkdocs.exceptions import PluginError
+
+    _reload_core()
+    data_dir = Path(env.project_dir) / "data"
+    try:
+        guide = validation.load_guide(data_dir)
+    except loading.DataError as error:
+        # A PluginError makes `mkdocs build` stop with this report and no traceback, and
+        # lets `mkdocs serve` keep running and recover once the data is fixed.
+        raise PluginError("The guide data is invalid:\n" + error.report()) from None
+    renderer = rendering.GuideRenderer(guide)
+    env.variables["guide"] = guide
+
+    def page_root() -> str:
+        # Relative path from the calling page to the docs root, for cross-page links.
+        depth = posixpath.dirname(env.page.file.src_uri).count("/") + 1 if "/" in env.page.file.src_uri else 0
+        return "../" * depth
+
+    for name in COMPONENTS:
+        render = getattr(renderer, name)
+        env.macro(_bind(render, page_root), name)
+
+
+def _bind(render, page_root):
+    def macro() -> str:
+        return render(page_root())
+
+    macro.__doc__ = render.__doc__
+    return macro

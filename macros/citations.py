@@ -1,0 +1,79 @@
+"""Where each reference is cited: anchors for the citation links and the backlinks.
+
+Built once per guide. Each citation gets a stable anchor made of the citing unit's
+id and the reference id, so a reference entry can link back to every place citing it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .checks import walk
+from .model import CitedParagraph, Guide, Linkable
+
+# Which page shows the records of each data file (the docs page that calls its macros).
+PAGE_OF_FILE = {
+    "guide": "index.md",
+    "technique": "technique.md",
+    "mistakes": "mistakes.md",
+    "muscles": "muscles.md",
+    "benefits": "benefits.md",
+    "variations": "variations.md",
+    "programming": "programming.md",
+    "faq": "faq.md",
+    "references": "references.md",
+}
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One [n] marker: which reference, where it sits, and what it hangs on."""
+
+    number: int
+    reference_id: str
+    anchor: str
+    page: str
+    unit_label: str
+
+
+def _label(unit: Linkable) -> str:
+    """What a backlink says: the unit's title, name or question."""
+    for name in ("title", "name", "question"):
+        value = getattr(unit, name, None)
+        if value:
+            return value
+    return unit.id
+
+
+class CitationIndex:
+    """Citations by paragraph (for the [n] links) and by reference (for backlinks)."""
+
+    def __init__(self, guide: Guide):
+        numbers = {ref.id: n for n, ref in enumerate(guide.references.references, start=1)}
+        self._by_paragraph: dict[int, list[Citation]] = {}
+        self._by_reference: dict[str, list[Citation]] = {ref_id: [] for ref_id in numbers}
+        used: dict[str, int] = {}
+        for file_key in type(guide).model_fields:
+            file_record = getattr(guide, file_key)
+            for _path, record, unit in walk(file_record):
+                if not isinstance(record, CitedParagraph) or not record.cites:
+                    continue
+                unit_id = unit.id if unit else file_key
+                label = _label(unit) if unit else file_record.title
+                found = []
+                for ref_id in record.cites:
+                    base = f"cite-{unit_id}-{ref_id}"
+                    used[base] = used.get(base, 0) + 1
+                    anchor = base if used[base] == 1 else f"{base}-{used[base]}"
+                    citation = Citation(numbers[ref_id], ref_id, anchor, PAGE_OF_FILE[file_key], label)
+                    found.append(citation)
+                    self._by_reference[ref_id].append(citation)
+                self._by_paragraph[id(record)] = found
+
+    def of_paragraph(self, paragraph: CitedParagraph) -> list[Citation]:
+        """The citations attached to this paragraph, in the order given."""
+        return self._by_paragraph.get(id(paragraph), [])
+
+    def of_reference(self, reference_id: str) -> list[Citation]:
+        """Every place citing this reference, in reading order."""
+        return self._by_reference[reference_id]

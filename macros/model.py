@@ -1,0 +1,296 @@
+"""The guide as typed records: one strict pydantic model per concept and per data file.
+
+Strict means: unknown keys are errors, required fields are required, no silent type
+coercion, ids are slugs, and prose rejects raw HTML and attribute-list syntax (it is
+rendered as Markdown, so either would inject markup into the page).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+# A tag (<script, </p, <!--), an attribute list ({: ...}, { #id }, { .class }) or Jinja
+# ({{ ... }}, {% ... %}) would all become live markup or code in the built page.
+_MARKUP = re.compile(r"<\s*[A-Za-z/!?]|\{[:#.%{]|\{\s*[#.]|\bon[a-z]+\s*=", re.IGNORECASE)
+
+
+def _plain_prose(value: str) -> str:
+    match = _MARKUP.search(value)
+    if match:
+        raise ValueError(f"raw HTML or markup is not allowed in text (found {match.group(0)!r})")
+    return value
+
+
+Id = Annotated[str, StringConstraints(strict=True, pattern=ID_PATTERN)]
+Text = Annotated[str, StringConstraints(strict=True, min_length=1), AfterValidator(_plain_prose)]
+Year = Annotated[int, Field(strict=True, ge=1800, le=2100)]
+Doi = Annotated[str, StringConstraints(strict=True, pattern=r"^10\.\d{4,9}/\S+$")]
+Url = Annotated[str, StringConstraints(strict=True, pattern=r"^https://\S+$")]
+NonEmpty = Field(min_length=1)
+
+
+class Record(BaseModel):
+    """Base for every record: unknown keys are errors and nothing is coerced."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Linkable(Record):
+    """A unit readers can link to. `id` is its permanent anchor; `aliases` keep renamed ids working."""
+
+    id: Id
+    aliases: list[Id] = []
+
+
+def _paragraph_from_text(value: object) -> object:
+    # A paragraph is usually plain text; one that cites a reference is {text, cites}.
+    return {"text": value} if isinstance(value, str) else value
+
+
+class CitedParagraph(Record):
+    text: Text
+    cites: list[Id] = []
+
+
+Paragraph = Annotated[CitedParagraph, BeforeValidator(_paragraph_from_text)]
+
+
+# guide.yml -----------------------------------------------------------------------
+class Section(Linkable):
+    title: Text
+    paragraphs: list[Paragraph] = NonEmpty
+
+
+class Disclaimer(Linkable):
+    short: Text
+    more: Text
+
+
+class Correction(Linkable):
+    source: Text
+    change: Text
+
+
+class GuideFile(Record):
+    title: Text
+    site_description: Text
+    intro: list[Paragraph] = NonEmpty
+    what_is: Section
+    summary: Section
+    disclaimer: Disclaimer
+    corrections: list[Correction] = NonEmpty
+
+
+# technique.yml -------------------------------------------------------------------
+class Cue(Linkable):
+    text: Text
+
+
+class Step(Linkable):
+    title: Text
+    paragraphs: list[Paragraph] = NonEmpty
+    caution: Text | None = None
+    cues: list[Cue] = []
+
+
+class Tip(Linkable):
+    kind: Literal["stop-sign", "form", "load"]
+    text: Text
+
+
+class Safety(Linkable):
+    title: Text
+    intro: Text
+    tips: list[Tip] = NonEmpty
+
+
+class TechniqueFile(Record):
+    title: Text
+    intro: Text
+    steps: list[Step] = NonEmpty
+    safety: Safety
+
+
+# mistakes.yml --------------------------------------------------------------------
+class Mistake(Linkable):
+    title: Text
+    problem: list[Paragraph] = NonEmpty
+    solutions: list[Text] = NonEmpty
+
+
+class MistakesFile(Record):
+    title: Text
+    intro: Text
+    mistakes: list[Mistake] = NonEmpty
+
+
+# muscles.yml ---------------------------------------------------------------------
+Role = Literal["target", "synergist", "stabilizer", "dynamic stabilizer"]
+
+
+class Muscle(Linkable):
+    name: Text
+    role: Role
+    function: Text
+    in_exercise: list[Paragraph] = NonEmpty
+    cue: Text | None = None
+
+
+class MusclesFile(Record):
+    title: Text
+    intro: Text
+    muscles: list[Muscle] = NonEmpty
+
+
+# benefits.yml --------------------------------------------------------------------
+class Benefit(Linkable):
+    title: Text
+    paragraphs: list[Paragraph] = NonEmpty
+    points: list[Text] = []
+    closing: list[Paragraph] = []
+
+
+class BenefitsFile(Record):
+    title: Text
+    benefits: list[Benefit] = NonEmpty
+
+
+# variations.yml ------------------------------------------------------------------
+class VariationStep(Linkable):
+    text: Text
+
+
+class Variation(Linkable):
+    name: Text
+    equipment: list[Text] = NonEmpty
+    intro: Text | None = None
+    steps: list[VariationStep] = []
+    note: Text | None = None
+
+
+class VariationsFile(Record):
+    title: Text
+    variations: list[Variation] = NonEmpty
+
+
+# programming.yml -----------------------------------------------------------------
+class Frequency(Linkable):
+    title: Text
+    text: Text
+
+
+class Goal(Linkable):
+    goal: Text
+    short_goal: Text
+    sets: Text
+    reps: Text
+    load: Text
+    rest: Text | None = None
+    tempo: Text | None = None
+    use: Text | None = None
+
+
+class Guidelines(Linkable):
+    title: Text
+    intro: Text
+    goals: list[Goal] = NonEmpty
+    effort: Text
+
+
+class ProgressionStep(Linkable):
+    name: Text
+    technique: bool = False
+    variations: list[Id] = []
+
+
+class Progression(Linkable):
+    title: Text
+    intro: Text
+    steps: list[ProgressionStep] = NonEmpty
+    advance_when: Text
+
+
+class SessionExercise(Linkable):
+    exercise: Text
+    sets: Text
+    reps: Text | None = None
+    per_leg: bool = False
+
+
+class SampleSession(Linkable):
+    title: Text
+    intro: Text
+    exercises: list[SessionExercise] = NonEmpty
+
+
+class ProgrammingFile(Record):
+    title: Text
+    intro: Text
+    frequency: Frequency
+    guidelines: Guidelines
+    progression: Progression
+    sample_session: SampleSession
+
+
+# faq.yml -------------------------------------------------------------------------
+class Faq(Linkable):
+    question: Text
+    answer: list[Paragraph] = NonEmpty
+    shows: Id | None = None
+    closing: list[Paragraph] = []
+
+
+class FaqFile(Record):
+    title: Text
+    faqs: list[Faq] = NonEmpty
+
+
+# references.yml ------------------------------------------------------------------
+class Reference(Linkable):
+    authors: list[Text] = NonEmpty
+    title: Text
+    journal: Text
+    year: Year
+    volume: Text | None = None
+    issue: Text | None = None
+    pages: Text | None = None
+    published: Text | None = None
+    doi: Doi | None = None
+    url: Url | None = None
+
+
+class ReferencesFile(Record):
+    title: Text
+    references: list[Reference] = NonEmpty
+
+
+# the whole guide -----------------------------------------------------------------
+FILE_MODELS: dict[str, type[Record]] = {
+    "guide": GuideFile,
+    "technique": TechniqueFile,
+    "mistakes": MistakesFile,
+    "muscles": MusclesFile,
+    "benefits": BenefitsFile,
+    "variations": VariationsFile,
+    "programming": ProgrammingFile,
+    "faq": FaqFile,
+    "references": ReferencesFile,
+}
+
+
+class Guide(Record):
+    """Every data file, validated. Built once per build; renderers only read it."""
+
+    guide: GuideFile
+    technique: TechniqueFile
+    mistakes: MistakesFile
+    muscles: MusclesFile
+    benefits: BenefitsFile
+    variations: VariationsFile
+    programming: ProgrammingFile
+    faq: FaqFile
+    references: ReferencesFile

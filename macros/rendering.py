@@ -1,0 +1,110 @@
+"""Render the guide's components as Markdown, one public function per component.
+
+Markup lives in templates/*.md.j2; this module only chooses the template and the
+data. `root` is the relative path from the calling page to the docs root ("" for a
+top-level page, "../" one folder down) so cross-page links resolve from any page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .citations import CitationIndex
+from .model import Guide
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+class GuideRenderer:
+    """Holds one validated guide and renders its components; built once per build."""
+
+    def __init__(self, guide: Guide):
+        self.guide = guide
+        self.citations = CitationIndex(guide)
+        self._env = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            autoescape=False,  # the output is Markdown; prose is checked for markup at validation
+        )
+        self._env.globals["citations"] = self.citations
+
+    def _render(self, template: str, root: str, **context) -> str:
+        return self._env.get_template(template).render(root=root, **context).strip() + "\n"
+
+    def intro(self, root: str = "") -> str:
+        """The guide's opening paragraphs."""
+        return self._render("paragraphs.md.j2", root, paragraphs=self.guide.guide.intro)
+
+    def what_is(self, root: str = "") -> str:
+        """'What is a single leg hip thrust?' as a linkable section."""
+        return self._render("section.md.j2", root, s=self.guide.guide.what_is)
+
+    def summary(self, root: str = "") -> str:
+        """The guide's summary as a linkable section."""
+        return self._render("section.md.j2", root, s=self.guide.guide.summary)
+
+    def disclaimer(self, root: str = "") -> str:
+        """The medical disclaimer as an admonition."""
+        return self._render("disclaimer.md.j2", root, disclaimer=self.guide.guide.disclaimer)
+
+    def corrections(self, root: str = "") -> str:
+        """The editorial corrections made to the source text."""
+        return self._render("corrections.md.j2", root, corrections=self.guide.guide.corrections)
+
+    def technique_steps(self, root: str = "") -> str:
+        """Each technique step as a heading, its paragraphs, caution admonition and cues."""
+        return self._render("technique_steps.md.j2", root, steps=self.guide.technique.steps)
+
+    def safety_tips(self, root: str = "") -> str:
+        """The safety and setup tips section."""
+        return self._render("safety_tips.md.j2", root, safety=self.guide.technique.safety)
+
+    def mistake_cards(self, root: str = "") -> str:
+        """Mistakes as grid cards, each with its own heading, problem and solutions."""
+        return self._render("mistake_cards.md.j2", root, mistakes=self.guide.mistakes.mistakes)
+
+    def muscle_table(self, root: str = "") -> str:
+        """The muscles as a table: name, role in this exercise, what the muscle does."""
+        return self._render("muscle_table.md.j2", root, muscles=self.guide.muscles.muscles)
+
+    def muscle_details(self, root: str = "") -> str:
+        """One section per muscle: how the exercise uses it and the adjustment cue."""
+        return self._render("muscle_details.md.j2", root, muscles=self.guide.muscles.muscles)
+
+    def benefits(self, root: str = "") -> str:
+        """One section per benefit."""
+        return self._render("benefits.md.j2", root, benefits=self.guide.benefits.benefits)
+
+    def variations(self, root: str = "") -> str:
+        """Variation cards, then one section per variation with its steps."""
+        return self._render("variations.md.j2", root, variations=self.guide.variations.variations)
+
+    def frequency(self, root: str = "") -> str:
+        """Recommended training frequency."""
+        return self._render("frequency.md.j2", root, f=self.guide.programming.frequency)
+
+    def programming_table(self, root: str = "") -> str:
+        """Sets, reps, load and rest by training goal, as a table."""
+        return self._render("programming_table.md.j2", root, g=self.guide.programming.guidelines)
+
+    def progression_route(self, root: str = "") -> str:
+        """The progression route as an ordered list, with its rule for moving on."""
+        names = {v.id: v.name for v in self.guide.variations.variations}
+        return self._render("progression.md.j2", root, p=self.guide.programming.progression, variation_names=names)
+
+    def sample_session(self, root: str = "") -> str:
+        """The sample lower-body session."""
+        return self._render("sample_session.md.j2", root, s=self.guide.programming.sample_session)
+
+    def faq(self, root: str = "") -> str:
+        """Each FAQ as a heading and answer; sets and reps come from the programming data."""
+        return self._render("faq.md.j2", root, faqs=self.guide.faq.faqs, guidelines=self.guide.programming.guidelines)
+
+    def references(self, root: str = "") -> str:
+        """The numbered reference list with DOI links and backlinks to each citation."""
+        return self._render("references.md.j2", root, references=self.guide.references.references)
