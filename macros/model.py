@@ -77,7 +77,6 @@ class Correction(Linkable):
 
 class GuideFile(Record):
     title: Text
-    site_description: Text
     intro: list[Paragraph] = NonEmpty
     what_is: Section
     summary: Section

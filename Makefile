@@ -1,0 +1,50 @@
+# Two commands a fresh machine needs (see README): `make serve` and `make test`.
+# Everything else is set up on demand by the targets below.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+MKDOCS := $(VENV)/bin/mkdocs
+ADDR ?= 127.0.0.1:8000
+
+.PHONY: serve build test check-data schema bench browser-deps setup clean
+
+## Set up (if needed) and serve the site on http://$(ADDR) with live reload.
+serve: $(VENV)/.installed
+	$(MKDOCS) serve --livereload --dev-addr $(ADDR)
+
+## Build the static site into site/.
+build: $(VENV)/.installed
+	$(MKDOCS) build --strict
+
+## Set up (if needed) and run every test: data, rendering, build, links, print, browser.
+test: $(VENV)/.installed node_modules/.installed browser-deps
+	$(PY) -m pytest
+
+## Validate data/ without building the site (fast enough for a pre-commit hook).
+check-data: $(VENV)/.installed
+	$(PY) -m macros.check_data data
+
+## Benchmarks: build speed, scale, page weight, Lighthouse. Writes bench/results.md.
+bench: $(VENV)/.installed node_modules/.installed browser-deps
+	$(PY) bench/run.py
+
+setup: $(VENV)/.installed node_modules/.installed browser-deps
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+## Debian's chromium (browser tests, print to PDF) and poppler-utils (PDF to image).
+browser-deps:
+	@if ! command -v chromium >/dev/null || ! command -v pdftoppm >/dev/null; then \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium poppler-utils; \
+	fi
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,33 @@
+"""Validate the guide data without building the site: `python -m macros.check_data data`.
+
+Prints one line per problem (file:line:column field: message) and exits 1, or prints
+a one-line summary and exits 0. Imports nothing from MkDocs, so it is quick enough for
+a pre-commit hook.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from .loading import DataError
+from .validation import load_guide
+
+
+def main(argv: list[str]) -> int:
+    data_dir = argv[1] if len(argv) > 1 else "data"
+    start = time.perf_counter()
+    try:
+        guide = load_guide(data_dir)
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    elapsed = (time.perf_counter() - start) * 1000
+    print(f"{data_dir}: valid ({len(guide.technique.steps)} steps, {len(guide.mistakes.mistakes)} mistakes, "
+          f"{len(guide.muscles.muscles)} muscles, {len(guide.variations.variations)} variations, "
+          f"{len(guide.faq.faqs)} FAQs, {len(guide.references.references)} references) in {elapsed:.0f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,43 @@
+"""Session fixtures: the validated guide, one strict build of the real site, a local
+server for it, and a headless Debian Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from macros.validation import load_guide
+from support import CHROMIUM, CHROMIUM_ARGS, DATA, ROOT, build_site, serve_directory
+
+
+@pytest.fixture(scope="session")
+def guide():
+    return load_guide(DATA)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real project built once with `mkdocs build --strict`."""
+    site = tmp_path_factory.mktemp("built") / "site"
+    result = build_site(ROOT, site)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+    return site
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    with serve_directory(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make browser-deps` (Debian's chromium)")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()

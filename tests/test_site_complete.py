@@ -1,0 +1,93 @@
+"""Nothing is lost: all of data/ and all of the source text reach the built site."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from site_text import content_text, normalize, page_soups
+from support import DATA, SOURCE_TEXT
+
+# Keys whose values are identifiers or switches, not reader-facing text: they reach the
+# page as anchors and links (checked by the link tests), not as words.
+NON_TEXT_KEYS = {"id", "aliases", "cites", "variations", "shows", "kind"}
+
+
+def string_leaves(node, path=()):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key not in NON_TEXT_KEYS:
+                yield from string_leaves(value, path + (key,))
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from string_leaves(item, path + (i,))
+    elif isinstance(node, str):
+        yield path, node
+
+
+def all_site_text(built_site) -> str:
+    return " ".join(content_text(soup) for soup in page_soups(built_site).values())
+
+
+def test_every_string_in_data_appears_in_built_html(built_site):
+    text = all_site_text(built_site)
+    missing = []
+    leaves = 0
+    for path in sorted(DATA.glob("*.yml")):
+        for field, value in string_leaves(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            leaves += 1
+            if normalize(value) not in text:
+                missing.append(f"{path.name} {field}: {value[:70]!r}")
+    assert leaves > 150, f"only {leaves} strings found in data/: is the walk broken?"
+    assert not missing, "data text missing from the built site:\n" + "\n".join(missing)
+
+
+# Source lines whose words are on the site in another shape; each says where.
+RESHAPED_SOURCE_LINES = {
+    "Table of Contents": "an empty stub; the site generates tables of contents (guide.yml corrections)",
+    "Solution:": "card label 'Solution'/'Solutions'",
+    "Single Leg Hip Thrust Common Mistake": "heading corrected to 'Common Mistakes' (guide.yml corrections)",
+    "Strength and power: 3–5 sets of 5–8 heavier reps per leg with longer rest (90–150 seconds)":
+        "row of the sets/reps table (test_programming_table_rows_come_from_data)",
+    "Muscle growth (hypertrophy): 3–4 sets of 8–12 controlled reps per leg with moderate loads": "table row",
+    "Endurance and activation: 2–3 sets of 15–20 light reps per leg, often as a warm-up or finisher": "table row",
+    "3–5 sets of 5–8 heavier reps per leg for strength": "FAQ list rendered from the table rows",
+    "3–4 sets of 8–12 moderate reps per leg for muscle growth": "FAQ list rendered from the table rows",
+    "2–3 sets of 15–20 lighter reps per leg for endurance or activation": "FAQ list rendered from the table rows",
+    "Squat or leg press: 3–4 sets of 6–8 reps": "sample session item (bold exercise name)",
+    "Single leg hip thrust: 3 sets of 8–10 reps per leg": "sample session item",
+    "Romanian deadlift: 3 sets of 8–12 reps": "sample session item",
+    "Core work (planks, dead bug, side plank): 2–3 sets": "sample session item",
+}
+STEP_HEADING = re.compile(r"^Step \d$")
+MISTAKE_HEADING = re.compile(r"^Mistake #(\d): (.+)$")
+PREFIXES = re.compile(r"^(Q: |A: |Step \d: |Caution: )")
+CITATION_MARK = re.compile(r"\[\d\]")
+
+
+def test_every_line_of_the_source_text_is_on_the_site(built_site):
+    text = all_site_text(built_site)
+    checked, missing = 0, []
+    for line in SOURCE_TEXT.read_text(encoding="utf-8").splitlines():
+        line = line.strip().removeprefix("- ")
+        if not line or line in RESHAPED_SOURCE_LINES or STEP_HEADING.match(line):
+            continue
+        mistake = MISTAKE_HEADING.match(line)
+        if mistake:
+            line = f"Mistake {mistake.group(1)}: {mistake.group(2)}"
+        line = CITATION_MARK.sub("", PREFIXES.sub("", line))
+        # A source paragraph may be split across a table cell and a section: compare sentences.
+        for sentence in re.split(r"(?<=[.?!])\s+(?=[A-Z])", line):
+            checked += 1
+            if normalize(sentence) not in text:
+                missing.append(sentence)
+    assert checked > 150
+    assert not missing, "source sentences missing from the site:\n" + "\n".join(missing)
+
+
+def test_references_keep_every_bibliographic_field(built_site, guide):
+    references = content_text(page_soups(built_site)["references/index.html"])
+    for ref in guide.references.references:
+        for value in (*ref.authors, ref.title, ref.journal, str(ref.year), ref.volume, ref.issue, ref.pages):
+            assert normalize(value) in references, f"{ref.id}: {value!r} missing"
