@@ -1,0 +1,85 @@
+"""A small, hand-made guide for unit tests: one or two records per collection, with
+distinctive words so a test can tell which field reached which output."""
+
+from __future__ import annotations
+
+import copy
+
+from macros.model import Guide
+
+
+def small_guide_data() -> dict:
+    """Plain data for every file, as the YAML loader would return it."""
+    return copy.deepcopy({
+        "guide": {
+            "title": "Tiny Guide",
+            "intro": ["Intro alpha."],
+            "what_is": {"id": "what-is", "title": "What is it", "paragraphs": ["It is beta."]},
+            "summary": {"id": "summary", "title": "Summary", "paragraphs": ["Summary gamma."]},
+            "disclaimer": {"id": "disclaimer", "short": "General info only.", "more": "See a pro."},
+            "corrections": [{"id": "fix-one", "source": "Source had delta.", "change": "Site has epsilon."}],
+        },
+        "technique": {
+            "title": "How to",
+            "intro": "Technique intro.",
+            "steps": [
+                {"id": "step-one", "title": "First", "paragraphs": [
+                    "Do zeta.",
+                    {"text": "Cited eta.", "cites": ["ref-a"]},
+                ], "caution": "Careful theta.", "cues": [{"id": "cue-iota", "text": "Cue iota"}]},
+                {"id": "step-two", "title": "Second", "paragraphs": ["Do kappa."]},
+            ],
+            "safety": {"id": "safety", "title": "Safety", "intro": "Safety intro.", "tips": [
+                {"id": "tip-lambda", "kind": "stop-sign", "text": "Stop at lambda."},
+            ]},
+        },
+        "mistakes": {"title": "Mistakes", "intro": "Mistakes intro.", "mistakes": [
+            {"id": "mistake-mu", "title": "Mu", "problem": ["Problem mu."], "solutions": ["Fix nu.", "Fix xi."]},
+        ]},
+        "muscles": {"title": "Muscles", "intro": "Muscles intro.", "muscles": [
+            {"id": "muscle-omicron", "name": "Omicron", "role": "target", "function": "Does pi.",
+             "in_exercise": [{"text": "Works rho.", "cites": ["ref-b"]}], "cue": "Cue sigma."},
+            {"id": "muscle-tau", "name": "Tau", "role": "dynamic stabilizer", "function": "Does upsilon.",
+             "in_exercise": ["Works phi."]},
+        ]},
+        "benefits": {"title": "Benefits", "benefits": [
+            {"id": "benefit-chi", "title": "Chi", "paragraphs": ["Benefit chi."], "points": ["Point psi."],
+             "closing": ["Closing omega."]},
+        ]},
+        "variations": {"title": "Variations", "variations": [
+            {"id": "var-a", "name": "Variation A", "equipment": ["bench", "band"], "intro": "Var intro.",
+             "steps": [{"id": "var-a-one", "text": "Var step one."}], "note": "Var note."},
+            {"id": "var-b", "name": "Variation B", "equipment": ["barbell"]},
+        ]},
+        "programming": {
+            "title": "Programming", "intro": "Programming intro.",
+            "frequency": {"id": "frequency", "title": "Frequency", "text": "Twice weekly-ish."},
+            "guidelines": {"id": "guidelines", "title": "Guidelines", "intro": "Use these:", "goals": [
+                {"id": "goal-a", "goal": "Goal A", "short_goal": "goal a", "sets": "7–9", "reps": "11–13",
+                 "load": "heavy", "rest": "long rest"},
+            ], "effort": "Effort text."},
+            "progression": {"id": "route", "title": "Route", "intro": "Route intro.", "steps": [
+                {"id": "route-one", "name": "Route one", "technique": True},
+                {"id": "route-two", "name": "Route two", "variations": ["var-a", "var-b"]},
+            ], "advance_when": "Advance rule."},
+            "sample_session": {"id": "session", "title": "Session", "intro": "Session intro.", "exercises": [
+                {"id": "session-one", "exercise": "Exercise one", "sets": "4", "reps": "5–6", "per_leg": True},
+                {"id": "session-two", "exercise": "Exercise two", "sets": "2"},
+            ]},
+        },
+        "faq": {"title": "FAQ", "faqs": [
+            {"id": "faq-one", "question": "Question one?", "answer": ["Answer one."], "shows": "guidelines",
+             "closing": ["Closing one."]},
+        ]},
+        "references": {"title": "References", "references": [
+            {"id": "ref-a", "authors": ["Author A"], "title": "Title A", "journal": "Journal A", "year": 2001,
+             "volume": "1", "issue": "2", "pages": "3-4"},
+            {"id": "ref-b", "authors": ["Author B", "Author C"], "title": "Title B", "journal": "Journal B",
+             "year": 2002, "doi": "10.1234/abc.5"},
+        ]},
+    })
+
+
+def small_guide(data: dict | None = None) -> Guide:
+    """The small guide, validated by the real models."""
+    return Guide.model_validate(data or small_guide_data())
