@@ -15,7 +15,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-SOURCE_TEXT = ROOT.parent / "shared" / "source" / "single-leg-hip-thrust.txt"
+# A copy of the source text the guide was structured from (the original lives outside the
+# repository, in ../shared/source/, which a CI clone may not have).
+SOURCE_TEXT = ROOT / "tests" / "fixtures" / "source-text.txt"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 CHROMIUM = "/usr/bin/chromium"

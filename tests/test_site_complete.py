@@ -91,3 +91,4 @@ def test_references_keep_every_bibliographic_field(built_site, guide):
     for ref in guide.references.references:
         for value in (*ref.authors, ref.title, ref.journal, str(ref.year), ref.volume, ref.issue, ref.pages):
             assert normalize(value) in references, f"{ref.id}: {value!r} missing"
+
