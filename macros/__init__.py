@@ -12,17 +12,19 @@ import importlib
 import posixpath
 from pathlib import Path
 
-from . import checks, citations, loading, model, rendering, validation
+from . import checks, citations, loading, model, qr, rendering, validation
 
 # Dependency order: a module is reloaded after the modules it imports.
-_CORE = (loading, model, checks, citations, validation, rendering)
+_CORE = (loading, model, checks, citations, validation, qr, rendering)
 
 COMPONENTS = (
     "intro", "what_is", "summary", "disclaimer", "corrections",
     "technique_steps", "safety_tips", "mistake_cards", "muscle_table", "muscle_details",
     "benefits", "variations", "frequency", "programming_table", "progression_route",
-    "sample_session", "faq", "references",
+    "sample_session", "faq", "references", "checklist_index",
 )
+# One macro per kind of checklist; each is called with a checklist id.
+CHECKLIST_KINDS = ("tick_checklist", "fault_finder", "progression_tracker", "session_card")
 
 
 def _reload_core() -> None:
@@ -53,11 +55,21 @@ def define_env(env) -> None:
     for name in COMPONENTS:
         render = getattr(renderer, name)
         env.macro(_bind(render, page_root), name)
+    for name in CHECKLIST_KINDS:
+        env.macro(_bind_checklist(getattr(renderer, name), page_root, lambda: env.page.canonical_url), name)
 
 
 def _bind(render, page_root):
     def macro() -> str:
         return render(page_root())
+
+    macro.__doc__ = render.__doc__
+    return macro
+
+
+def _bind_checklist(render, page_root, page_url):
+    def macro(checklist_id: str) -> str:
+        return render(checklist_id, page_root(), page_url())
 
     macro.__doc__ = render.__doc__
     return macro

@@ -7,7 +7,16 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from .loading import LoadedFile, Problem, format_path
-from .model import CitedParagraph, Guide, Linkable
+from .model import (CitedParagraph, Cue, Guide, Linkable, Mistake, ProgressionStep, SessionExercise,
+                    Tip)
+
+# What each kind of checklist may list, and how an error names it.
+CHECKLIST_ITEMS: dict[str, tuple[tuple[type, ...], str]] = {
+    "ticks": ((Cue, Tip), "a technique cue or a safety tip"),
+    "fault-finder": ((Mistake,), "a mistake"),
+    "progression-tracker": ((ProgressionStep,), "a progression step"),
+    "session-card": ((SessionExercise,), "a sample-session exercise"),
+}
 
 
 def walk(record: BaseModel, path: tuple = (), owner: Linkable | None = None
@@ -24,6 +33,39 @@ def walk(record: BaseModel, path: tuple = (), owner: Linkable | None = None
             for i, item in enumerate(value):
                 if isinstance(item, BaseModel):
                     yield from walk(item, path + (name, i), owner)
+
+
+def records_by_id(guide: Guide) -> dict[str, Linkable]:
+    """Every linkable record of the guide by its id (first one wins; duplicates are reported apart)."""
+    found: dict[str, Linkable] = {}
+    for file_key in type(guide).model_fields:
+        for _path, record, _owner in walk(getattr(guide, file_key)):
+            if isinstance(record, Linkable):
+                found.setdefault(record.id, record)
+    return found
+
+
+def checklist_item_problems(guide: Guide) -> list[tuple[tuple, str]]:
+    """(path in checklists.yml, message) for each checklist item that names nothing it may list."""
+    records = records_by_id(guide)
+    problems = []
+    for i, checklist in enumerate(guide.checklists.checklists):
+        allowed, described = CHECKLIST_ITEMS[checklist.kind]
+        candidates = sorted(r.id for r in records.values() if isinstance(r, allowed))
+        seen: set[str] = set()
+        for j, item in enumerate(checklist.items):
+            path = ("checklists", i, "items", j)
+            record = records.get(item)
+            if item in seen:
+                problems.append((path, f"'{item}' is listed twice in checklist '{checklist.id}'"))
+            elif record is None:
+                problems.append((path, f"unknown item '{item}' in checklist '{checklist.id}' ({checklist.kind}): "
+                                       f"expected the id of {described}, one of: {', '.join(candidates)}"))
+            elif not isinstance(record, allowed):
+                problems.append((path, f"'{item}' is a {type(record).__name__}, but checklist '{checklist.id}' "
+                                       f"({checklist.kind}) lists {described}: one of {', '.join(candidates)}"))
+            seen.add(item)
+    return problems
 
 
 def cross_reference_problems(guide: Guide, files: dict[str, LoadedFile]) -> list[Problem]:
@@ -68,6 +110,9 @@ def cross_reference_problems(guide: Guide, files: dict[str, LoadedFile]) -> list
     for i, faq in enumerate(guide.faq.faqs):
         if faq.shows is not None and faq.shows != showable:
             problem("faq", ("faqs", i, "shows"), f"unknown table '{faq.shows}'; expected '{showable}'")
+
+    for path, message in checklist_item_problems(guide):
+        problem("checklists", path, message)
 
     for i, ref in enumerate(guide.references.references):
         if ref.id not in cited:

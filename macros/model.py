@@ -267,6 +267,62 @@ class ReferencesFile(Record):
     references: list[Reference] = NonEmpty
 
 
+# checklists.yml ------------------------------------------------------------------
+# A checklist names the records it lists by id (cue, tip, mistake, progression step,
+# session exercise): the words live once, where the guide states them.
+class PrintRules(Record):
+    """How a checklist lays out on paper; every checklist must fit one portrait page."""
+
+    columns: Literal[1, 2] = 1
+
+
+class ChecklistBase(Linkable):
+    title: Text
+    # The docs page (in docs/checklists/) that prints it; the section index links there.
+    page: Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*\.md$")]
+    intro: Text | None = None
+    items: list[Id] = NonEmpty
+    paper: PrintRules = PrintRules()
+
+
+class TickChecklist(ChecklistBase):
+    """Tick boxes for cues or safety tips; `disclaimer` adds the medical disclaimer."""
+
+    kind: Literal["ticks"]
+    disclaimer: bool = False
+
+
+class FaultFinder(ChecklistBase):
+    """Each listed mistake: what goes wrong and what to change."""
+
+    kind: Literal["fault-finder"]
+
+
+class ProgressionTracker(ChecklistBase):
+    """The listed progression steps, the rule for moving on and write-in rows to log them."""
+
+    kind: Literal["progression-tracker"]
+    log_fields: list[Text] = NonEmpty
+    log_rows: int = Field(default=2, strict=True, ge=1, le=6)
+
+
+class SessionCard(ChecklistBase):
+    """The listed session exercises, each with a write-in box per set."""
+
+    kind: Literal["session-card"]
+    log_fields: list[Text] = NonEmpty
+    set_columns: int = Field(strict=True, ge=1, le=8)
+
+
+Checklist = Annotated[TickChecklist | FaultFinder | ProgressionTracker | SessionCard, Field(discriminator="kind")]
+
+
+class ChecklistsFile(Record):
+    title: Text
+    intro: Text
+    checklists: list[Checklist] = NonEmpty
+
+
 # the whole guide -----------------------------------------------------------------
 FILE_MODELS: dict[str, type[Record]] = {
     "guide": GuideFile,
@@ -278,6 +334,7 @@ FILE_MODELS: dict[str, type[Record]] = {
     "programming": ProgrammingFile,
     "faq": FaqFile,
     "references": ReferencesFile,
+    "checklists": ChecklistsFile,
 }
 
 
@@ -293,3 +350,4 @@ class Guide(Record):
     programming: ProgrammingFile
     faq: FaqFile
     references: ReferencesFile
+    checklists: ChecklistsFile

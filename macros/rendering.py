@@ -11,8 +11,10 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .checks import records_by_id
 from .citations import CitationIndex
-from .model import Guide
+from .model import ChecklistBase, Guide
+from .qr import qr_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -108,3 +110,48 @@ class GuideRenderer:
     def references(self, root: str = "") -> str:
         """The numbered reference list with DOI links and backlinks to each citation."""
         return self._render("references.md.j2", root, references=self.guide.references.references)
+
+    # Checklists: one macro per kind. Each takes the checklist's id and the page's canonical
+    # URL (for the printed footer and its QR code).
+    def _checklist(self, checklist_id: str, kind: str, template: str, root: str, page_url: str,
+                   **context) -> str:
+        checklist = self.checklist(checklist_id)
+        if checklist.kind != kind:
+            raise ValueError(f"checklist '{checklist_id}' is a {checklist.kind} checklist; "
+                             f"render it with the macro for that kind, not the {kind} one")
+        records = records_by_id(self.guide)
+        return self._render(
+            template, root, c=checklist, items=[records[item] for item in checklist.items],
+            guide_title=self.guide.guide.title, disclaimer=self.guide.guide.disclaimer,
+            page_url=page_url, qr_svg=qr_svg(page_url), **context)
+
+    def checklist(self, checklist_id: str) -> ChecklistBase:
+        """The checklist with this id (ValueError naming the known ids otherwise)."""
+        for checklist in self.guide.checklists.checklists:
+            if checklist.id == checklist_id:
+                return checklist
+        known = ", ".join(c.id for c in self.guide.checklists.checklists)
+        raise ValueError(f"unknown checklist '{checklist_id}'; expected one of: {known}")
+
+    def tick_checklist(self, checklist_id: str, root: str = "", page_url: str = "") -> str:
+        """Tick boxes for cues or safety tips (and the disclaimer, if the checklist asks for it)."""
+        return self._checklist(checklist_id, "ticks", "checklist_ticks.md.j2", root, page_url)
+
+    def fault_finder(self, checklist_id: str, root: str = "", page_url: str = "") -> str:
+        """Each listed mistake with what goes wrong and what to change."""
+        return self._checklist(checklist_id, "fault-finder", "checklist_fault_finder.md.j2", root, page_url)
+
+    def progression_tracker(self, checklist_id: str, root: str = "", page_url: str = "") -> str:
+        """The listed progression steps, the rule for moving on and write-in rows for each step."""
+        progression = self.guide.programming.progression
+        numbers = {step.id: n for n, step in enumerate(progression.steps, start=1)}
+        return self._checklist(checklist_id, "progression-tracker", "checklist_progression.md.j2", root,
+                               page_url, progression=progression, step_numbers=numbers)
+
+    def session_card(self, checklist_id: str, root: str = "", page_url: str = "") -> str:
+        """The listed session exercises, each with a write-in box per set."""
+        return self._checklist(checklist_id, "session-card", "checklist_session.md.j2", root, page_url)
+
+    def checklist_index(self, root: str = "") -> str:
+        """A linked list of every checklist with its intro and item count."""
+        return self._render("checklist_index.md.j2", root, checklists=self.guide.checklists.checklists)

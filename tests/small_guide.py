@@ -77,6 +77,16 @@ def small_guide_data() -> dict:
             {"id": "ref-b", "authors": ["Author B", "Author C"], "title": "Title B", "journal": "Journal B",
              "year": 2002, "doi": "10.1234/abc.5"},
         ]},
+        "checklists": {"title": "Checklists", "intro": "Checklists intro.", "checklists": [
+            {"id": "list-ticks", "kind": "ticks", "page": "ticks.md", "title": "Ticks", "intro": "Tick intro.",
+             "items": ["cue-iota", "tip-lambda"], "disclaimer": True},
+            {"id": "list-faults", "kind": "fault-finder", "page": "faults.md", "title": "Faults",
+             "items": ["mistake-mu"], "paper": {"columns": 2}},
+            {"id": "list-route", "kind": "progression-tracker", "page": "route.md", "title": "Route log",
+             "items": ["route-two"], "log_fields": ["Day", "Weight"], "log_rows": 3},
+            {"id": "list-session", "kind": "session-card", "page": "session.md", "title": "Session log",
+             "items": ["session-one", "session-two"], "log_fields": ["Reps done"], "set_columns": 5},
+        ]},
     })
 
 
