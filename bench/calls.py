@@ -1,0 +1,60 @@
+"""Where one build's time goes, and how often the expensive steps run (cProfile).
+
+Profile entries are keyed by file, line and function name, so counts survive the
+module reloads `define_env` does. Loading and validation must run once per build, each
+template must be compiled once, whatever the number of pages and macro calls.
+"""
+
+from __future__ import annotations
+
+import os
+import pstats
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from project import ENV, ROOT
+
+# (label, file suffix, function name)
+WATCHED = (
+    ("define_env", "macros/__init__.py", "define_env"),
+    ("load_guide (load + validate)", "macros/validation.py", "load_guide"),
+    ("YAML files parsed", "macros/loading.py", "load_file"),
+    ("GuideRenderer built", "macros/rendering.py", "__init__"),
+    ("component renders", "macros/rendering.py", "_render"),
+    ("Jinja templates compiled", "jinja2/environment.py", "_compile"),
+    ("macros plugin page renders", "mkdocs_macros/plugin.py", "render"),
+    ("Markdown conversions", "mkdocs/structure/pages.py", "render"),
+)
+
+
+@dataclass
+class Call:
+    label: str
+    count: int
+    seconds: float  # cumulative
+
+
+def profile_build(config: Path, site_dir: Path, out: Path) -> tuple[float, list[Call]]:
+    """Profile one build; return its total profiled time and the watched functions' figures."""
+    subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "mkdocs", "build", "--quiet",
+                    "--config-file", str(config), "--site-dir", str(site_dir)],
+                   cwd=config.parent, env=ENV, check=True, capture_output=True)
+    stats = pstats.Stats(str(out))
+    calls = []
+    for label, suffix, name in WATCHED:
+        count, seconds = 0, 0.0
+        for (filename, _line, function), (_cc, ncalls, _tt, cumtime, _callers) in stats.stats.items():
+            if function == name and filename.replace(os.sep, "/").endswith(suffix):
+                count += ncalls
+                seconds += cumtime
+        calls.append(Call(label, count, seconds))
+    return stats.total_tt, calls
+
+
+if __name__ == "__main__":
+    total, found = profile_build(ROOT / "mkdocs.yml", Path("/tmp/bench-calls-site"), Path("/tmp/bench-calls.prof"))
+    print(f"total {total:.3f}s")
+    for c in found:
+        print(f"{c.label:32} {c.count:6} {c.seconds:8.3f}s")

@@ -1,0 +1,88 @@
+"""The pre-rendered copy: every page's macro calls replaced by their Markdown ahead of time.
+
+The project's own `define_env` registers its macros and variables on a stand-in for the
+mkdocs-macros env; each page body is then rendered through a Jinja environment holding
+exactly those (strict undefined, like the plugin's `on_undefined: strict`), and written back
+under its untouched front matter. The copy builds without any of our Python at build time.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+from jinja2 import Environment, StrictUndefined
+from mkdocs.utils.meta import YAML_RE, get_data
+
+from project import ROOT
+
+
+class MacrosEnv:
+    """The part of mkdocs-macros' env that a `define_env(env)` module uses."""
+
+    def __init__(self, project_dir: Path, config: dict):
+        self.project_dir = str(project_dir)
+        self.conf = config
+        self.config = config
+        self.variables: dict = {}
+        self.macros: dict = {}
+        self.filters: dict = {}
+        self.page = None
+
+    def macro(self, function, name: str = ""):
+        self.macros[name or function.__name__] = function
+        return function
+
+    def filter(self, function, name: str = ""):
+        self.filters[name or function.__name__] = function
+        return function
+
+
+def _page(src_uri: str, meta: dict) -> SimpleNamespace:
+    file = SimpleNamespace(src_uri=src_uri, src_path=src_uri)
+    return SimpleNamespace(file=file, meta=meta, title=meta.get("title"))
+
+
+def prerender_docs(project: Path, config: dict) -> list[str]:
+    """Replace every Markdown page in `project/docs` by its rendered Markdown; return the pages."""
+    sys.path.insert(0, str(project))
+    try:
+        module = importlib.import_module("macros")
+        env = MacrosEnv(project, config)
+        module.define_env(env)
+    finally:
+        sys.path.remove(str(project))
+    jinja = Environment(undefined=StrictUndefined)
+    jinja.globals.update(env.variables)
+    jinja.globals.update(env.macros)
+    jinja.filters.update(env.filters)
+    docs = project / config.get("docs_dir", "docs")
+    done = []
+    for path in sorted(docs.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        match = YAML_RE.match(text)
+        front, body = (text[:match.end()], text[match.end():]) if match else ("", text)
+        _, meta = get_data(text)
+        src_uri = path.relative_to(docs).as_posix()
+        env.page = _page(src_uri, meta)
+        rendered = jinja.from_string(body).render(page=env.page, **meta)
+        path.write_text(front + rendered + "\n", encoding="utf-8")
+        done.append(src_uri)
+    return done
+
+
+def main() -> int:
+    """Write a pre-rendered copy of the project into the directory given (for inspection)."""
+    from project import copy_project, load_config
+
+    out = copy_project(Path(sys.argv[1]))
+    for page in prerender_docs(out, load_config(out)):
+        print(page)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    sys.exit(main())

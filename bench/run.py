@@ -1,0 +1,162 @@
+"""Run every benchmark, print the tables and write bench/results.md.
+
+    python bench/run.py                       # everything (what `make bench` runs)
+    python bench/run.py overhead scale        # only some sections
+
+Nothing here is a pass/fail test: targets are printed next to the figures.
+"""
+
+from __future__ import annotations
+
+import datetime
+import platform
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH.parent))
+sys.path.insert(0, str(BENCH))
+
+import calls  # noqa: E402
+import overhead  # noqa: E402
+import scale  # noqa: E402
+import weight  # noqa: E402
+from project import ROOT, build, copy_project, load_config, write_variant  # noqa: E402
+from prerender import prerender_docs  # noqa: E402
+
+RESULTS = BENCH / "results.md"
+NOTES = BENCH / "notes.md"  # hand-written: what was changed, with before/after figures
+
+
+def table(header: list[str], rows: list[list[object]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def kib(n: int) -> str:
+    return f"{n / 1024:.1f}"
+
+
+def section_overhead(work: Path) -> str:
+    result = overhead.measure(work / "overhead")
+    rows = []
+    targets = {overhead.VARIANTS[1]: "≤ 1.20", overhead.VARIANTS[2]: "≤ 1.05"}
+    for name, runs in result.runs.items():
+        rows.append([name, f"{result.median_s(name):.3f}", f"{max(r.peak_rss_mib for r in runs):.0f}",
+                     "1.00" if name == "ours" else f"{result.ratio(name):.2f}", targets.get(name, "")])
+    identical = ", ".join(f"{n}/{result.pages}" for n in result.identical.values())
+    return ("## Macro overhead\n\n"
+            f"`mkdocs build --strict`, {len(next(iter(result.runs.values())))} interleaved rounds after one warm-up "
+            "each; median wall time. Ratio = ours / variant.\n\n"
+            + table(["build", "median s", "peak RSS MiB", "ours ÷ this", "target"], rows)
+            + f"\n\nBuilt pages byte-identical to ours (no plugin, plugin kept): {identical}.\n")
+
+
+def section_calls(work: Path) -> str:
+    rows = []
+    figures = {}
+    for factor in (1, 100):
+        project = copy_project(work / f"calls-x{factor}")
+        if factor > 1:
+            scale.generate(project / "data", factor)
+        total, found = calls.profile_build(write_variant(project, "bench-calls", {}), work / f"calls-site-{factor}",
+                                           work / f"calls-{factor}.prof")
+        figures[factor] = (total, found)
+    for i, (label, *_rest) in enumerate(calls.WATCHED):
+        one, hundred = figures[1][1][i], figures[100][1][i]
+        rows.append([label, one.count, f"{one.seconds:.3f}", hundred.count, f"{hundred.seconds:.3f}"])
+    return ("## Work per build (cProfile call counts)\n\n"
+            "One profiled build of the real data and of the 100× data. Counts that stay the same at 100× "
+            "run once per build, not per page or item. Seconds are cumulative and inflated by the profiler "
+            f"(profiled totals: {figures[1][0]:.2f} s and {figures[100][0]:.2f} s).\n\n"
+            + table(["step", "calls 1×", "s 1×", "calls 100×", "s 100×"], rows) + "\n")
+
+
+def section_scale(work: Path) -> str:
+    sizes = scale.measure(work / "scale")
+    rows = [[f"{s.scale}×", s.items, s.pages, f"{s.seconds:.2f}", f"{s.peak_mib:.0f}"] for s in sizes]
+    slopes = scale.exponents(sizes)
+    return ("## Scale\n\n"
+            "Synthetic data from `bench/generate.py` (steps, mistakes, muscles, variations, FAQs and references "
+            f"repeated; valid under `load_guide`), {len(sizes[0].runs)} builds each, median time, peak RSS of the "
+            "build process. The data layout holds one guide per project, so '100 guides' worth of pages' is not "
+            "applicable; the page count is fixed and the pages grow.\n\n"
+            + table(["size", "items", "pages", "median s", "peak RSS MiB"], rows)
+            + "\n\nGrowth exponent (log-log slope of time on items; target ≤ 1.1): "
+            + ", ".join(f"{k} {v:.2f}" for k, v in slopes.items()) + ".\n")
+
+
+def section_weight(work: Path) -> str:
+    ours_site, base_site = work / "weight-site", work / "weight-baseline-site"
+    build(write_variant(copy_project(work / "weight-ours"), "bench-weight", {}), ours_site)
+    pre = copy_project(work / "weight-prerendered")
+    prerender_docs(pre, load_config(pre))
+    build(weight.make_baseline(work / "weight-baseline", pre), base_site, strict=False)
+    ours, base = weight.observe(ours_site), weight.observe(base_site)
+    rows = []
+    for w in ours:
+        rows.append([w.page, kib(w.total(ours_site, 0)), kib(w.total(ours_site, 1)), kib(w.total(ours_site, 2)),
+                     *(kib(w.total(ours_site, 1, c)) for c in weight.CATEGORIES)])
+    heavy, heavy_base = weight.heaviest(ours, ours_site), weight.heaviest(base, base_site)
+    compare = []
+    for label, w, site in (("ours", heavy, ours_site), ("plain Material", heavy_base, base_site)):
+        compare.append([f"{label} ({w.page})", kib(w.total(site, 1)), kib(w.total(site, 2)),
+                        *(kib(w.total(site, 1, c)) for c in weight.CATEGORIES)])
+    ratio = heavy.total(ours_site, 1) / heavy_base.total(base_site, 1)
+    ratio_br = heavy.total(ours_site, 2) / heavy_base.total(base_site, 2)
+    return ("## Page weight (first visit, search opened)\n\n"
+            "KiB transferred per page as observed in headless Chromium (fresh cache, search opened and queried). "
+            "raw / gzip -6 / brotli -q11; the split is gzip.\n\n"
+            + table(["page", "raw", "gzip", "brotli", *weight.CATEGORIES], rows)
+            + "\n\nHeaviest page vs the heaviest page of a plain Material site of the same text "
+              "(default theme settings, `font: false`, search plugin, same Markdown extensions):\n\n"
+            + table(["site", "gzip", "brotli", *weight.CATEGORIES], compare)
+            + f"\n\nRatio (target ≤ 1.10): gzip {ratio:.3f}×, brotli {ratio_br:.3f}×.\n")
+
+
+SECTIONS = {
+    "overhead": section_overhead,
+    "calls": section_calls,
+    "scale": section_scale,
+    "weight": section_weight,
+}
+
+
+def main(argv: list[str]) -> int:
+    chosen = argv or list(SECTIONS)
+    unknown = set(chosen) - set(SECTIONS)
+    if unknown:
+        print(f"unknown section(s): {', '.join(sorted(unknown))}; choose from {', '.join(SECTIONS)}")
+        return 2
+    parts = []
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        for name in chosen:
+            t = time.perf_counter()
+            print(f"== {name} ...", flush=True)
+            text = SECTIONS[name](Path(tmp))
+            print(text, f"({time.perf_counter() - t:.0f} s)\n", flush=True)
+            parts.append(text)
+    command = " ".join(["python bench/run.py", *argv])
+    header = ("# Benchmark results\n\n"
+              f"Written by `make bench` (`{command}`) on "
+              f"{datetime.date.today().isoformat()}: Python {platform.python_version()}, {platform.machine()}, "
+              f"{_cpus()} CPUs; whole run {time.perf_counter() - started:.0f} s. Figures vary with machine load; "
+              "compare ratios, not absolute times.\n")
+    notes = NOTES.read_text(encoding="utf-8") if NOTES.exists() else ""
+    RESULTS.write_text("\n".join([header, *parts, notes]).rstrip() + "\n", encoding="utf-8")
+    print(f"wrote {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+def _cpus() -> int:
+    import os
+
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,62 @@
+"""Scale: build time and peak memory with the data at 1x, 10x and 100x the real item counts.
+
+The growth exponent is the slope of log(build time) against log(item count); a build
+whose work is linear in the data has slope <= 1 (start-up makes small sizes look cheaper,
+so the 10x -> 100x slope is the one that shows how the build grows).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from generate import generate
+from project import Run, build, copy_project, median, site_pages, write_variant
+
+SCALES = (1, 10, 100)
+
+
+@dataclass
+class Size:
+    scale: int
+    items: int
+    pages: int
+    runs: list[Run]
+
+    @property
+    def seconds(self) -> float:
+        return median([r.seconds for r in self.runs])
+
+    @property
+    def peak_mib(self) -> float:
+        return max(r.peak_rss_mib for r in self.runs)
+
+
+def slope(xs: list[float], ys: list[float]) -> float:
+    """Least-squares slope of log(y) on log(x)."""
+    lx, ly = [math.log(x) for x in xs], [math.log(y) for y in ys]
+    mx, my = sum(lx) / len(lx), sum(ly) / len(ly)
+    return sum((a - mx) * (b - my) for a, b in zip(lx, ly)) / sum((a - mx) ** 2 for a in lx)
+
+
+def measure(work: Path, scales: tuple[int, ...] = SCALES, repeats: int = 3) -> list[Size]:
+    """Build each size `repeats` times, interleaving the sizes."""
+    configs, counts = {}, {}
+    for scale in scales:
+        project = copy_project(work / f"x{scale}")
+        counts[scale] = sum(generate(project / "data", scale).values())
+        configs[scale] = write_variant(project, "bench-scale", {})
+    runs = {scale: [] for scale in scales}
+    for _ in range(repeats):
+        for scale in scales:
+            runs[scale].append(build(configs[scale], work / f"site-x{scale}"))
+    return [Size(s, counts[s], len(site_pages(work / f"site-x{s}")), runs[s]) for s in scales]
+
+
+def exponents(sizes: list[Size]) -> dict[str, float]:
+    """The overall log-log slope and the slope between consecutive sizes."""
+    out = {"fit": slope([s.items for s in sizes], [s.seconds for s in sizes])}
+    for a, b in zip(sizes, sizes[1:]):
+        out[f"{a.scale}x->{b.scale}x"] = slope([a.items, b.items], [a.seconds, b.seconds])
+    return out
