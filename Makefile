@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 MKDOCS := $(VENV)/bin/mkdocs
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: serve build test check-data schema bench browser-deps setup clean
+.PHONY: serve build test check-data schema bench browser-deps setup clean links-lock
 
 ## Set up (if needed) and serve the site on http://$(ADDR) with live reload.
 serve: $(VENV)/.installed
@@ -23,6 +23,12 @@ test: $(VENV)/.installed node_modules/.installed browser-deps
 ## Validate data/ without building the site (fast enough for a pre-commit hook).
 check-data: $(VENV)/.installed
 	$(PY) -m macros.check_data data
+
+## Add the site's new public addresses (pages, #anchors) to data/links.lock, the link
+## manifest. Refuses to drop an address that stopped resolving: keep the old id as an
+## alias or add a redirect instead (DROP=1 drops them, for content removed on purpose).
+links-lock: $(VENV)/.installed
+	NO_MKDOCS_2_WARNING=1 $(PY) tests/links_manifest.py $(if $(DROP),--drop-missing)
 
 ## Benchmarks: build speed, scale, page weight, Lighthouse. Writes bench/results.md.
 bench: $(VENV)/.installed node_modules/.installed browser-deps
