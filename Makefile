@@ -28,7 +28,7 @@ check-data: $(VENV)/.installed
 ## manifest. Refuses to drop an address that stopped resolving: keep the old id as an
 ## alias or add a redirect instead (DROP=1 drops them, for content removed on purpose).
 links-lock: $(VENV)/.installed
-	NO_MKDOCS_2_WARNING=1 $(PY) tests/links_manifest.py $(if $(DROP),--drop-missing)
+	NO_MKDOCS_2_WARNING=1 PYTHONPATH=.:tests $(PY) tests/links_manifest.py $(if $(DROP),--drop-missing)
 
 ## Benchmarks: build speed, scale, page weight, Lighthouse. Writes bench/results.md.
 bench: $(VENV)/.installed node_modules/.installed browser-deps

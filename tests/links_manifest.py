@@ -20,7 +20,10 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 
-from support import ROOT, build_site
+from macros.checks import walk
+from macros.model import Linkable
+from macros.validation import load_guide
+from support import DATA, ROOT, build_site
 
 MANIFEST = ROOT / "data" / "links.lock"
 REGENERATE = "make links-lock"
@@ -32,8 +35,8 @@ HEADER = f"""\
 """
 # An id readers may link to: a slug written as data. Leaves out Material's own ids
 # (__drawer, __tabbed_1_1), footnote ids (fn:1) and citation backlink targets (cite-*,
-# derived from other ids); the page title's h1 id is derived from the title, so the
-# page address stands for it.
+# derived from other ids). A page title's h1 id is usually made from the title, so
+# the page address stands for it, unless the id comes from data/.
 PUBLIC_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 DERIVED_PREFIXES = ("cite-",)
 
@@ -53,7 +56,19 @@ def page_address(site: Path, html: Path) -> str:
     return "/" + rel.removesuffix("index.html")
 
 
-def read_page(site: Path, html: Path) -> BuiltPage:
+def data_ids(data_dir: Path = DATA) -> frozenset[str]:
+    """Every id and alias of every linkable record in data/."""
+    guide = load_guide(data_dir)
+    return frozenset(
+        anchor
+        for file_key in type(guide).model_fields
+        for _path, record, _owner in walk(getattr(guide, file_key))
+        if isinstance(record, Linkable)
+        for anchor in [record.id, *record.aliases]
+    )
+
+
+def read_page(site: Path, html: Path, known_ids: frozenset[str] = frozenset()) -> BuiltPage:
     soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
     refresh = soup.find("meta", attrs={"http-equiv": "refresh"})
     if refresh is not None:  # a mkdocs-redirects stub
@@ -66,25 +81,26 @@ def read_page(site: Path, html: Path) -> BuiltPage:
         title = article.find("h1")
         for el in article.select("[id]"):
             anchor = el["id"]
-            if el is title or not PUBLIC_ID.match(anchor) or anchor.startswith(DERIVED_PREFIXES):
+            if (el is title and anchor not in known_ids) or not PUBLIC_ID.match(anchor) or anchor.startswith(DERIVED_PREFIXES):
                 continue
             public.add(anchor)
     return BuiltPage(ids, frozenset(public), None)
 
 
-def built_pages(site: Path) -> dict[str, BuiltPage]:
+def built_pages(site: Path, known_ids: frozenset[str] = frozenset()) -> dict[str, BuiltPage]:
     """Every built page by its address (the 404 page is no address)."""
     return {
-        page_address(site, html): read_page(site, html)
+        page_address(site, html): read_page(site, html, known_ids)
         for html in sorted(site.rglob("*.html"))
         if html.relative_to(site).as_posix() != "404.html"
     }
 
 
-def offered_links(site: Path) -> set[str]:
-    """Every address the built site offers: each page, and each public anchor on it."""
+def offered_links(site: Path, known_ids: frozenset[str] = frozenset()) -> set[str]:
+    """Every address the built site offers: each page, and each public anchor on it.
+    `known_ids` (from data/) makes a page title's id public too."""
     links = set()
-    for address, page in built_pages(site).items():
+    for address, page in built_pages(site, known_ids).items():
         if page.redirect is None:
             links.add(address)
             links.update(f"{address}#{anchor}" for anchor in page.public_ids)
@@ -144,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
                     "was removed on purpose.", file=sys.stderr)
             return 1
         kept = set(old) - set(broken)
-        offered = offered_links(site)
+        offered = offered_links(site, data_ids())
         write_manifest(kept | offered)
     added = offered - set(old)
     print(f"data/links.lock: {len(kept | offered)} addresses ({len(added)} added, {len(broken)} dropped)")
