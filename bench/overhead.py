@@ -22,6 +22,7 @@ class Overhead:
     runs: dict[str, list[Run]] = field(default_factory=dict)
     pages: int = 0
     identical: dict[str, int] = field(default_factory=dict)
+    differing: list[str] = field(default_factory=list)
 
     def median_s(self, variant: str) -> float:
         return median([r.seconds for r in self.runs[variant]])
@@ -63,6 +64,8 @@ def measure(work: Path, rounds: int = 7) -> Overhead:
     pages = site_pages(sites["ours"])
     result.pages = len(pages)
     for name in names[1:]:
-        result.identical[name] = sum(
-            (sites[name] / p).exists() and filecmp.cmp(sites["ours"] / p, sites[name] / p, shallow=False) for p in pages)
+        same = [p for p in pages if (sites[name] / p).exists()
+                and filecmp.cmp(sites["ours"] / p, sites[name] / p, shallow=False)]
+        result.identical[name] = len(same)
+        result.differing += [p.as_posix() for p in pages if p not in same and p.as_posix() not in result.differing]
     return result

@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib
 import sys
 from pathlib import Path
-from types import SimpleNamespace
 
 from jinja2 import Environment, StrictUndefined
 from mkdocs.utils.meta import YAML_RE, get_data
@@ -40,9 +39,14 @@ class MacrosEnv:
         return function
 
 
-def _page(src_uri: str, meta: dict) -> SimpleNamespace:
-    file = SimpleNamespace(src_uri=src_uri, src_path=src_uri)
-    return SimpleNamespace(file=file, meta=meta, title=meta.get("title"))
+def _pages(project: Path) -> dict[str, object]:
+    """Real MkDocs Page objects (url, canonical_url, file...) for every Markdown file."""
+    from mkdocs.config import load_config as mkdocs_config
+    from mkdocs.structure.files import get_files
+    from mkdocs.structure.pages import Page
+
+    config = mkdocs_config(str(project / "mkdocs.yml"))
+    return {f.src_uri: Page(None, f, config) for f in get_files(config) if f.is_documentation_page()}
 
 
 def prerender_docs(project: Path, config: dict) -> list[str]:
@@ -59,6 +63,7 @@ def prerender_docs(project: Path, config: dict) -> list[str]:
     jinja.globals.update(env.macros)
     jinja.filters.update(env.filters)
     docs = project / config.get("docs_dir", "docs")
+    pages = _pages(project)
     done = []
     for path in sorted(docs.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
@@ -66,7 +71,8 @@ def prerender_docs(project: Path, config: dict) -> list[str]:
         front, body = (text[:match.end()], text[match.end():]) if match else ("", text)
         _, meta = get_data(text)
         src_uri = path.relative_to(docs).as_posix()
-        env.page = _page(src_uri, meta)
+        env.page = pages[src_uri]
+        env.page.meta = meta
         rendered = jinja.from_string(body).render(page=env.page, **meta)
         path.write_text(front + rendered + "\n", encoding="utf-8")
         done.append(src_uri)

@@ -52,7 +52,9 @@ def section_overhead(work: Path) -> str:
             f"`mkdocs build --strict`, {len(next(iter(result.runs.values())))} interleaved rounds after one warm-up "
             "each; median wall time. Ratio = ours / variant.\n\n"
             + table(["build", "median s", "peak RSS MiB", "ours ÷ this", "target"], rows)
-            + f"\n\nBuilt pages byte-identical to ours (no plugin, plugin kept): {identical}.\n")
+            + f"\n\nBuilt pages byte-identical to ours (no plugin, plugin kept): {identical}."
+            + (f" Differing: {', '.join(result.differing)} (diff the two builds to see why)." if result.differing else "")
+            + "\n")
 
 
 def section_calls(work: Path) -> str:
