@@ -9,13 +9,14 @@ without the reload an edit to the core would not show until the server restarts.
 from __future__ import annotations
 
 import importlib
+import logging
 import posixpath
 from pathlib import Path
 
-from . import checks, citations, loading, model, qr, rendering, validation
+from . import checks, citations, loading, model, printfit, qr, rendering, validation
 
 # Dependency order: a module is reloaded after the modules it imports.
-_CORE = (loading, model, checks, citations, validation, qr, rendering)
+_CORE = (loading, model, checks, citations, validation, printfit, qr, rendering)
 
 COMPONENTS = (
     "intro", "what_is", "summary", "disclaimer", "corrections",
@@ -25,6 +26,8 @@ COMPONENTS = (
 )
 # One macro per kind of checklist; each is called with a checklist id.
 CHECKLIST_KINDS = ("tick_checklist", "fault_finder", "progression_tracker", "session_card")
+# Under "mkdocs." so `mkdocs build --strict` counts the warning and stops.
+log = logging.getLogger("mkdocs.plugins.checklists")
 
 
 def _reload_core() -> None:
@@ -56,7 +59,8 @@ def define_env(env) -> None:
         render = getattr(renderer, name)
         env.macro(_bind(render, page_root), name)
     for name in CHECKLIST_KINDS:
-        env.macro(_bind_checklist(getattr(renderer, name), page_root, lambda: env.page.canonical_url), name)
+        env.macro(_bind_checklist(getattr(renderer, name), page_root, lambda: env.page.canonical_url,
+                                  lambda checklist_id: _warn_if_too_long(renderer, checklist_id)), name)
 
 
 def _bind(render, page_root):
@@ -67,9 +71,20 @@ def _bind(render, page_root):
     return macro
 
 
-def _bind_checklist(render, page_root, page_url):
+def _warn_if_too_long(renderer, checklist_id: str) -> None:
+    fit = renderer.print_fit(checklist_id)
+    if not fit.fits:
+        log.warning(
+            f"Checklist '{checklist_id}' no longer fits on one printed page: its estimated height is "
+            f"{fit.share:.0%} of a portrait A4/US Letter page. Shorten its items, list fewer in "
+            f"data/checklists.yml, or make its layout denser there (paper: {{columns: 2, text: small}}).")
+
+
+def _bind_checklist(render, page_root, page_url, check_fit):
     def macro(checklist_id: str) -> str:
-        return render(checklist_id, page_root(), page_url())
+        markdown = render(checklist_id, page_root(), page_url())
+        check_fit(checklist_id)
+        return markdown
 
     macro.__doc__ = render.__doc__
     return macro

@@ -274,6 +274,7 @@ class PrintRules(Record):
     """How a checklist lays out on paper; every checklist must fit one portrait page."""
 
     columns: Literal[1, 2] = 1
+    text: Literal["normal", "small"] = "normal"
 
 
 class ChecklistBase(Linkable):

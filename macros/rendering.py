@@ -11,6 +11,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from . import printfit
 from .checks import records_by_id
 from .citations import CitationIndex
 from .model import ChecklistBase, Guide
@@ -151,6 +152,26 @@ class GuideRenderer:
     def session_card(self, checklist_id: str, root: str = "", page_url: str = "") -> str:
         """The listed session exercises, each with a write-in box per set."""
         return self._checklist(checklist_id, "session-card", "checklist_session.md.j2", root, page_url)
+
+    def print_fit(self, checklist_id: str) -> printfit.Fit:
+        """Estimated printed height of a checklist against one portrait page (see printfit)."""
+        c = self.checklist(checklist_id)
+        records = records_by_id(self.guide)
+        items = [records[item] for item in c.items]
+        columns, scale = c.paper.columns, printfit.TEXT_SCALE[c.paper.text]
+        if c.kind == "ticks":
+            disclaimer = self.guide.guide.disclaimer
+            return printfit.ticks(c.intro, [i.text for i in items], columns, scale,
+                                  f"{disclaimer.short} {disclaimer.more}" if c.disclaimer else None)
+        if c.kind == "fault-finder":
+            return printfit.fault_finder(
+                c.intro, [(m.title, " ".join(p.text for p in m.problem), m.solutions) for m in items], columns, scale)
+        if c.kind == "progression-tracker":
+            rule = self.guide.programming.progression.advance_when
+            return printfit.logged(c.intro, [f"Step 0: {s.name}" for s in items], c.log_rows, columns, scale, rule)
+        # session card: the exercise with its dose (as long as "3–4 sets of 6–8 reps per leg")
+        titles = [f"{e.exercise}: {e.sets} sets of {e.reps or ''} reps per leg" for e in items]
+        return printfit.logged(c.intro, titles, len(c.log_fields), columns, scale)
 
     def checklist_index(self, root: str = "") -> str:
         """A linked list of every checklist with its intro and item count."""

@@ -1,0 +1,211 @@
+"""Paper: each checklist prints on exactly one A4 and one US Letter page, with every item,
+visible tick boxes, a QR code to its own URL and none of the site chrome; the other pages
+print without chrome and without cutting a card in two."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import zxingcpp
+from bs4 import BeautifulSoup
+
+from macros import printfit
+from macros.checks import records_by_id
+from macros.rendering import GuideRenderer
+from printing import FORMATS, marks_only_in, pdf_pages_text, print_pdf, rasterize, site_url_setting
+from support import DATA
+
+pytestmark = pytest.mark.browser
+
+CHECKLIST_IDS = [
+    "checklist-setup", "checklist-every-rep", "checklist-fault-finder",
+    "checklist-stop-signs", "checklist-progression", "checklist-session",
+]
+
+
+def page_path(checklist) -> str:
+    return "checklists/" + checklist.page.removesuffix(".md") + "/"
+
+
+def item_texts(guide, checklist) -> list[str]:
+    """What each item must show on paper: the words of the record it references."""
+    records = records_by_id(guide)
+    texts = []
+    for item in checklist.items:
+        record = records[item]
+        if checklist.kind == "ticks":
+            texts.append(record.text)
+        elif checklist.kind == "fault-finder":
+            texts += [record.title, *(p.text for p in record.problem), *record.solutions]
+        elif checklist.kind == "progression-tracker":
+            texts.append(record.name)
+        else:
+            texts.append(record.exercise)
+    return texts
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="module")
+def printed(guide, browser, site_url, tmp_path_factory):
+    """Every checklist printed once per paper size: {(checklist id, paper): pdf path}."""
+    out = tmp_path_factory.mktemp("pdf")
+    page = browser.new_page()
+    pdfs = {}
+    for checklist in guide.checklists.checklists:
+        page.goto(site_url + page_path(checklist))
+        for paper in FORMATS:
+            pdfs[checklist.id, paper] = print_pdf(page, out / f"{checklist.id}-{paper}.pdf", paper)
+    page.close()
+    return pdfs
+
+
+def test_the_checklists_this_test_knows_are_the_checklists_in_the_data(guide):
+    assert [c.id for c in guide.checklists.checklists] == CHECKLIST_IDS
+
+
+@pytest.mark.parametrize("paper", FORMATS)
+@pytest.mark.parametrize("checklist_id", CHECKLIST_IDS)
+def test_checklist_prints_on_one_page(printed, checklist_id, paper):
+    pages = pdf_pages_text(printed[checklist_id, paper])
+    assert len(pages) == 1, f"{checklist_id} prints on {len(pages)} {paper} pages"
+
+
+@pytest.mark.parametrize("checklist_id", CHECKLIST_IDS)
+def test_printed_checklist_holds_every_item_and_no_chrome(guide, printed, built_site, checklist_id):
+    checklist = next(c for c in guide.checklists.checklists if c.id == checklist_id)
+    soup = BeautifulSoup((built_site / page_path(checklist) / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    article = soup.select_one("article").get_text(" ")
+    # What a reader sees around the content on screen: navigation titles, search, skip link.
+    chrome = {a.get_text(" ", strip=True) for a in soup.select("nav.md-nav a, .md-tabs a")}
+    chrome |= {"Skip to content", "Search", "Table of contents", "Print this checklist"}
+    chrome = {c for c in chrome if c and c not in article or c == "Print this checklist"}
+    for paper in FORMATS:
+        text = " ".join(pdf_pages_text(printed[checklist_id, paper]))
+        # pypdf may split or join words at line ends; compare without whitespace.
+        missing = [t for t in item_texts(guide, checklist) if squash(t) not in squash(text)]
+        assert not missing, f"{checklist_id} ({paper}) lacks: {missing}"
+        shown = sorted(c for c in chrome if re.search(rf"(?<!\w){re.escape(c)}(?!\w)", text))
+        assert not shown, f"{checklist_id} ({paper}) prints site chrome: {shown}"
+        assert guide.guide.disclaimer.short in text and guide.guide.title in text
+
+
+@pytest.mark.parametrize("paper", FORMATS)
+@pytest.mark.parametrize("checklist_id", CHECKLIST_IDS)
+def test_printed_qr_code_decodes_to_the_page_url(guide, printed, checklist_id, paper):
+    checklist = next(c for c in guide.checklists.checklists if c.id == checklist_id)
+    image = rasterize(printed[checklist_id, paper], dpi=150)
+    decoded = [r.text for r in zxingcpp.read_barcodes(image) if r.format == zxingcpp.BarcodeFormat.QRCode]
+    assert decoded == [site_url_setting() + page_path(checklist)]
+
+
+@pytest.mark.parametrize("checklist_id", CHECKLIST_IDS)
+def test_tick_boxes_are_visible_on_paper(guide, browser, site_url, tmp_path, checklist_id):
+    """Print the page twice, with and without its tick boxes: the boxes must be the only
+    difference, one dark, box-shaped mark per item, hollow for an unticked box."""
+    checklist = next(c for c in guide.checklists.checklists if c.id == checklist_id)
+    page = browser.new_page()
+    page.goto(site_url + page_path(checklist))
+    with_boxes = rasterize(print_pdf(page, tmp_path / "with.pdf", "A4"))
+    page.add_style_tag(content=".task-list-indicator { visibility: hidden !important; }")
+    without_boxes = rasterize(print_pdf(page, tmp_path / "without.pdf", "A4"))
+    page.close()
+    marks = marks_only_in(with_boxes, without_boxes)
+    assert len(marks) == len(checklist.items), f"{len(marks)} box marks for {len(checklist.items)} items"
+    for left, top, right, bottom, count in marks:
+        width, height = right - left + 1, bottom - top + 1
+        assert 10 <= width <= 30 and 10 <= height <= 30, f"mark {width}x{height} px is no tick box"
+        assert count < 0.6 * width * height, "an unticked box should print as an outline"
+
+
+def test_checklist_prints_black_on_white_in_dark_mode(browser, site_url, tmp_path):
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(site_url + "checklists/every-rep/")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    image = rasterize(print_pdf(page, tmp_path / "dark.pdf", "A4"))
+    context.close()
+    histogram = image.histogram()
+    white, black = sum(histogram[240:]), sum(histogram[:60])
+    assert white > 0.9 * sum(histogram), "the printed page is not white"
+    assert black > 500, "no black text on the printed page"
+
+
+@pytest.mark.parametrize("checklist_id", CHECKLIST_IDS)
+def test_fit_estimate_is_above_the_real_height_but_close(guide, browser, site_url, checklist_id):
+    """The build's one-page estimate (printfit) against Chromium's print layout at the
+    narrower page width: it must never say a checklist fits when it does not."""
+    checklist = next(c for c in guide.checklists.checklists if c.id == checklist_id)
+    page = browser.new_page(viewport={"width": round(printfit.PAGE_WIDTH), "height": 1000})
+    page.emulate_media(media="print")
+    page.goto(site_url + page_path(checklist))
+    real = page.evaluate("""() => {
+        const a = document.querySelector('article');
+        return a.querySelector('.print-footer').getBoundingClientRect().bottom
+             - a.querySelector('h1').getBoundingClientRect().top; }""")
+    page.close()
+    estimate = GuideRenderer(guide).print_fit(checklist_id).height
+    assert real <= estimate <= 1.25 * real, f"estimate {estimate:.0f} px, real {real:.0f} px"
+
+
+OTHER_PAGES = ["technique/", "mistakes/", "muscles/", "programming/", "variations/"]
+
+
+@pytest.mark.parametrize("path", OTHER_PAGES)
+def test_other_pages_print_without_chrome(browser, site_url, built_site, tmp_path, path):
+    soup = BeautifulSoup((built_site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+    article = soup.select_one("article").get_text(" ")
+    chrome = {a.get_text(" ", strip=True) for a in soup.select("nav.md-nav a, .md-tabs a")}
+    chrome = {c for c in chrome if c and c not in article} | {"Skip to content", "Search"}
+    page = browser.new_page()
+    page.goto(site_url + path)
+    text = " ".join(pdf_pages_text(print_pdf(page, tmp_path / "page.pdf", "A4")))
+    hidden = page.evaluate("""() => [...document.querySelectorAll(
+        '.md-header, .md-tabs, .md-sidebar, .md-search, .md-footer, .md-top, .md-skip')]
+        .filter(e => getComputedStyle(e).display !== 'none').map(e => e.className)""")
+    page.close()
+    assert hidden == []
+    shown = sorted(c for c in chrome if re.search(rf"(?<!\w){re.escape(c)}(?!\w)", text))
+    assert not shown, f"{path} prints site chrome: {shown}"
+
+
+# Selectors of the units that must never be cut by a page break, per page.
+UNITS = {
+    "mistakes/": ".grid.cards > ul > li",
+    "variations/": ".grid.cards > ul > li",
+    "technique/": ".admonition, article li",
+    "muscles/": "article tr",
+    "programming/": ".admonition, article li, article tr",
+}
+
+
+@pytest.mark.parametrize("path", list(UNITS))
+def test_other_pages_keep_cards_and_items_whole_on_paper(browser, site_url, tmp_path, path):
+    """The break rules apply in print, and in the printed PDF each card starts and ends on
+    the same page."""
+    page = browser.new_page()
+    page.goto(site_url + path)
+    page.emulate_media(media="print")
+    units = page.evaluate("""(selector) => [...document.querySelectorAll(selector)].map(e => ({
+        rule: getComputedStyle(e).breakInside, words: e.innerText.trim().split(/\\s+/) }))""", UNITS[path])
+    pages = [squash(t) for t in pdf_pages_text(print_pdf(page, tmp_path / "page.pdf", "A4"))]
+    page.close()
+    assert units, f"no units found on {path}"
+    assert all(u["rule"] == "avoid" for u in units), "a unit may be cut across pages"
+    judged = 0
+    for unit in units:
+        words = unit["words"]
+        if len(words) < 8:
+            continue
+        head, tail = squash(" ".join(words[:4])), squash(" ".join(words[-4:]))
+        head_pages = {i for i, p in enumerate(pages) if head in p}
+        tail_pages = {i for i, p in enumerate(pages) if tail in p}
+        # Only judge phrases found once: a phrase repeated elsewhere proves nothing.
+        if len(head_pages) == 1 and len(tail_pages) == 1:
+            judged += 1
+            assert head_pages == tail_pages, f"unit starting {words[:4]} is cut across pages"
+    assert judged >= len([u for u in units if len(u["words"]) >= 8]) / 2, f"only {judged} units judged"
