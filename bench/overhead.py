@@ -24,11 +24,11 @@ class Overhead:
     identical: dict[str, int] = field(default_factory=dict)
     differing: list[str] = field(default_factory=list)
 
-    def median_s(self, variant: str) -> float:
-        return median([r.seconds for r in self.runs[variant]])
+    def median_s(self, variant: str, cpu: bool = False) -> float:
+        return median([r.cpu_seconds if cpu else r.seconds for r in self.runs[variant]])
 
-    def ratio(self, variant: str) -> float:
-        return self.median_s("ours") / self.median_s(variant)
+    def ratio(self, variant: str, cpu: bool = False) -> float:
+        return self.median_s("ours", cpu) / self.median_s(variant, cpu)
 
 
 def make_variants(work: Path) -> dict[str, Path]:

@@ -29,6 +29,10 @@ class Size:
         return median([r.seconds for r in self.runs])
 
     @property
+    def cpu_seconds(self) -> float:
+        return median([r.cpu_seconds for r in self.runs])
+
+    @property
     def peak_mib(self) -> float:
         return max(r.peak_rss_mib for r in self.runs)
 
@@ -54,9 +58,12 @@ def measure(work: Path, scales: tuple[int, ...] = SCALES, repeats: int = 3) -> l
     return [Size(s, counts[s], len(site_pages(work / f"site-x{s}")), runs[s]) for s in scales]
 
 
-def exponents(sizes: list[Size]) -> dict[str, float]:
+def exponents(sizes: list[Size], cpu: bool = False) -> dict[str, float]:
     """The overall log-log slope and the slope between consecutive sizes."""
-    out = {"fit": slope([s.items for s in sizes], [s.seconds for s in sizes])}
+    def time(s: Size) -> float:
+        return s.cpu_seconds if cpu else s.seconds
+
+    out = {"fit": slope([s.items for s in sizes], [time(s) for s in sizes])}
     for a, b in zip(sizes, sizes[1:]):
-        out[f"{a.scale}x->{b.scale}x"] = slope([a.items, b.items], [a.seconds, b.seconds])
+        out[f"{a.scale}×→{b.scale}×"] = slope([a.items, b.items], [time(a), time(b)])
     return out
