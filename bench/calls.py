@@ -23,7 +23,7 @@ WATCHED = (
     ("YAML files parsed", "macros/loading.py", "load_file"),
     ("GuideRenderer built", "macros/rendering.py", "__init__"),
     ("component renders", "macros/rendering.py", "_render"),
-    ("Jinja templates compiled", "jinja2/environment.py", "_compile"),
+    ("Jinja templates compiled (all)", "jinja2/environment.py", "_compile"),
     ("macros plugin page renders", "mkdocs_macros/plugin.py", "render"),
     ("Markdown conversions", "mkdocs/structure/pages.py", "render"),
 )
@@ -58,3 +58,30 @@ if __name__ == "__main__":
     print(f"total {total:.3f}s")
     for c in found:
         print(f"{c.label:32} {c.count:6} {c.seconds:8.3f}s")
+
+
+def template_compiles(project: Path) -> tuple[int, int, int]:
+    """Pre-render every page of `project` in-process (the same macros a build runs) and count
+    (template compilations, distinct templates, macro calls) for the project's templates."""
+    from collections import Counter
+
+    from jinja2 import Environment
+
+    from prerender import prerender_docs
+    from project import load_config
+
+    templates = (project / "macros" / "templates").resolve()
+    compiled: Counter = Counter()
+    original = Environment.compile
+
+    def counting(self, source, name=None, filename=None, *args, **kwargs):
+        if filename and Path(filename).resolve().is_relative_to(templates):
+            compiled[name] += 1
+        return original(self, source, name, filename, *args, **kwargs)
+
+    Environment.compile = counting
+    try:
+        macro_calls = prerender_docs(project, load_config(project), count_calls=True)
+    finally:
+        Environment.compile = original
+    return sum(compiled.values()), len(compiled), macro_calls

@@ -49,8 +49,12 @@ def _pages(project: Path) -> dict[str, object]:
     return {f.src_uri: Page(None, f, config) for f in get_files(config) if f.is_documentation_page()}
 
 
-def prerender_docs(project: Path, config: dict) -> list[str]:
-    """Replace every Markdown page in `project/docs` by its rendered Markdown; return the pages."""
+def prerender_docs(project: Path, config: dict, count_calls: bool = False):
+    """Replace every Markdown page in `project/docs` by its rendered Markdown; return the pages
+    (or, with `count_calls`, how many macro calls the pages made)."""
+    # This copy's own macros package, not one imported earlier from another copy.
+    for name in [n for n in sys.modules if n == "macros" or n.startswith("macros.")]:
+        del sys.modules[name]
     sys.path.insert(0, str(project))
     try:
         module = importlib.import_module("macros")
@@ -58,9 +62,18 @@ def prerender_docs(project: Path, config: dict) -> list[str]:
         module.define_env(env)
     finally:
         sys.path.remove(str(project))
+    calls = 0
+
+    def counted(function):
+        def call(*args, **kwargs):
+            nonlocal calls
+            calls += 1
+            return function(*args, **kwargs)
+        return call
+
     jinja = Environment(undefined=StrictUndefined)
     jinja.globals.update(env.variables)
-    jinja.globals.update(env.macros)
+    jinja.globals.update({name: counted(f) for name, f in env.macros.items()} if count_calls else env.macros)
     jinja.filters.update(env.filters)
     docs = project / config.get("docs_dir", "docs")
     pages = _pages(project)
@@ -76,7 +89,7 @@ def prerender_docs(project: Path, config: dict) -> list[str]:
         rendered = jinja.from_string(body).render(page=env.page, **meta)
         path.write_text(front + rendered + "\n", encoding="utf-8")
         done.append(src_uri)
-    return done
+    return calls if count_calls else done
 
 
 def main() -> int:

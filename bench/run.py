@@ -75,11 +75,15 @@ def section_calls(work: Path) -> str:
     for i, (label, *_rest) in enumerate(calls.WATCHED):
         one, hundred = figures[1][1][i], figures[100][1][i]
         rows.append([label, one.count, f"{one.seconds:.3f}", hundred.count, f"{hundred.seconds:.3f}"])
+    compiles, templates, macro_calls = calls.template_compiles(copy_project(work / "calls-templates"))
     return ("## Work per build (cProfile call counts)\n\n"
             "One profiled build of the real data and of the 100× data. Counts that stay the same at 100× "
             "run once per build, not per page or item. Seconds are cumulative and inflated by the profiler "
             f"(profiled totals: {figures[1][0]:.2f} s and {figures[100][0]:.2f} s).\n\n"
-            + table(["step", "calls 1×", "s 1×", "calls 100×", "s 100×"], rows) + "\n")
+            + table(["step", "calls 1×", "s 1×", "calls 100×", "s 100×"], rows)
+            + "\n\n'Jinja templates compiled (all)' counts the theme's templates too. Our own, counted in-process "
+              f"over a pre-render of every page: {compiles} compilations of {templates} distinct templates for "
+              f"{macro_calls} macro calls (each template compiled once per build).\n")
 
 
 def section_scale(work: Path) -> str:

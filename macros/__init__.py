@@ -2,8 +2,9 @@
 
 `define_env` runs once per build (also on every `mkdocs serve` rebuild): it loads and
 validates the data once, then registers one macro per component. The core modules are
-reloaded first because mkdocs-macros imports this package once and keeps it cached, so
-without the reload an edit to the core would not show until the server restarts.
+reloaded first when their files changed, because mkdocs-macros imports this package once
+and keeps it cached, so without the reload an edit to the core would not show until the
+server restarts.
 """
 
 from __future__ import annotations
@@ -30,9 +31,24 @@ CHECKLIST_KINDS = ("tick_checklist", "fault_finder", "progression_tracker", "ses
 log = logging.getLogger("mkdocs.plugins.checklists")
 
 
+def _source_stamp() -> tuple[int, ...]:
+    return tuple(Path(module.__file__).stat().st_mtime_ns for module in _CORE)
+
+
+_loaded_stamp = _source_stamp()
+
+
 def _reload_core() -> None:
+    """Reload the core when one of its files changed since it was loaded: `mkdocs serve`
+    picks up edits, and a build does not execute every module (pydantic models are costly
+    to define) a second time right after importing it."""
+    global _loaded_stamp
+    stamp = _source_stamp()
+    if stamp == _loaded_stamp:
+        return
     for module in _CORE:
         importlib.reload(module)
+    _loaded_stamp = stamp
 
 
 def define_env(env) -> None:

@@ -115,11 +115,26 @@ def _build(node: yaml.Node, path: tuple, loaded: LoadedFile, problems: list[Prob
     return constructor.construct_object(node, deep=True)
 
 
+# libyaml composes about 8x faster than the pure-Python loader (the bulk of load time on
+# large data). Its error messages differ, so a file it rejects is composed again by the
+# pure loader, whose messages and marks the error reports are written for.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+
+
+def _compose(text: str) -> yaml.Node | None:
+    if _FAST_LOADER is not None:
+        try:
+            return yaml.compose(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
 def parse_yaml(text: str, name: str) -> LoadedFile:
     """Parse one YAML document into plain data with positions; raise DataError on any problem."""
     loaded = LoadedFile(name=name, data=None)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         position = _mark(name, mark) if mark else Position(name, 1, 1)
