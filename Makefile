@@ -5,6 +5,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MKDOCS := $(VENV)/bin/mkdocs
 ADDR ?= 127.0.0.1:8000
+# Silence the banners Material and mkdocs-redirects (via properdocs) print on every build.
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 
 .PHONY: serve build test check-data schema bench browser-deps setup clean links-lock
 
@@ -28,7 +31,7 @@ check-data: $(VENV)/.installed
 ## manifest. Refuses to drop an address that stopped resolving: keep the old id as an
 ## alias or add a redirect instead (DROP=1 drops them, for content removed on purpose).
 links-lock: $(VENV)/.installed
-	NO_MKDOCS_2_WARNING=1 PYTHONPATH=.:tests $(PY) tests/links_manifest.py $(if $(DROP),--drop-missing)
+	PYTHONPATH=.:tests $(PY) tests/links_manifest.py $(if $(DROP),--drop-missing)
 
 ## Benchmarks: build speed, scale, page weight, Lighthouse. Writes bench/results.md.
 bench: $(VENV)/.installed node_modules/.installed browser-deps

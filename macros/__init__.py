@@ -79,6 +79,16 @@ def define_env(env) -> None:
                                   lambda checklist_id: _warn_if_too_long(renderer, checklist_id)), name)
 
 
+def on_pre_page_macros(env) -> None:
+    """Give each page its title and description from data (guide.yml `pages:`), which
+    the theme puts in <title>, the meta description and the link-preview tags."""
+    preview = env.variables["guide"].guide.pages.get(env.page.file.src_uri)
+    if preview is not None:
+        env.page.meta["description"] = preview.description
+        if preview.title is not None:
+            env.page.meta["title"] = preview.title
+
+
 def _bind(render, page_root):
     def macro() -> str:
         return render(page_root())

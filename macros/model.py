@@ -75,6 +75,17 @@ class Correction(Linkable):
     change: Text
 
 
+# A docs page by its file, relative to docs/: "technique.md", "checklists/setup.md".
+PagePath = Annotated[str, StringConstraints(strict=True, pattern=r"^([a-z0-9]+(-[a-z0-9]+)*/)*[a-z0-9]+(-[a-z0-9]+)*\.md$")]
+
+
+class PagePreview(Record):
+    """What a shared link to a page shows: its title (else the page's heading) and description."""
+
+    title: Text | None = None
+    description: Text
+
+
 class GuideFile(Record):
     title: Text
     intro: list[Paragraph] = NonEmpty
@@ -82,6 +93,7 @@ class GuideFile(Record):
     summary: Section
     disclaimer: Disclaimer
     corrections: list[Correction] = NonEmpty
+    pages: dict[PagePath, PagePreview] = {}
 
 
 # technique.yml -------------------------------------------------------------------

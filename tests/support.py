@@ -42,7 +42,7 @@ def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` on `project` into `site_dir`; return the finished process."""
     return subprocess.run(
         [*MKDOCS, "build", "--strict", "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
-        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"},
     )
 
 
