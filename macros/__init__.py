@@ -14,6 +14,8 @@ import logging
 import posixpath
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
+
 from . import checks, citations, loading, model, printfit, qr, rendering, validation
 
 # Dependency order: a module is reloaded after the modules it imports.
@@ -63,7 +65,9 @@ def define_env(env) -> None:
         # A PluginError makes `mkdocs build` stop with this report and no traceback, and
         # lets `mkdocs serve` keep running and recover once the data is fixed.
         raise PluginError("The guide data is invalid:\n" + error.report()) from None
-    renderer = rendering.GuideRenderer(guide)
+    # Jinja's cache (a private per-user temp directory) keyed by each template's source, so
+    # a fresh `mkdocs build` does not compile unchanged templates again.
+    renderer = rendering.GuideRenderer(guide, bytecode_cache=FileSystemBytecodeCache())
     env.variables["guide"] = guide
 
     def page_root() -> str:

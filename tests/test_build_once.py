@@ -41,3 +41,36 @@ def test_yaml_errors_keep_the_pure_loaders_messages(monkeypatch):
         loading.parse_yaml(text, "t.yml")
     assert fast.value.report() == pure.value.report()
     assert "YAML syntax error" in fast.value.report()
+
+
+def test_templates_come_from_the_bytecode_cache_with_the_same_output(guide, tmp_path, monkeypatch):
+    from jinja2 import Environment, FileSystemBytecodeCache
+
+    from macros.rendering import GuideRenderer
+
+    def render_all(renderer):
+        return [getattr(renderer, name)("../") for name in macros.COMPONENTS]
+
+    plain = render_all(GuideRenderer(guide))
+    cache = FileSystemBytecodeCache(str(tmp_path))
+    assert render_all(GuideRenderer(guide, bytecode_cache=cache)) == plain
+    assert list(tmp_path.iterdir()), "nothing was written to the bytecode cache"
+    compiled = []
+    original = Environment.compile
+    monkeypatch.setattr(Environment, "compile", lambda self, *a, **k: compiled.append(a) or original(self, *a, **k))
+    assert render_all(GuideRenderer(guide, bytecode_cache=cache)) == plain
+    assert compiled == [], "a cached template was compiled again"
+
+
+def test_checklists_share_one_record_index_per_renderer(guide, monkeypatch):
+    from macros import rendering
+
+    walks = []
+    real = rendering.records_by_id
+    monkeypatch.setattr(rendering, "records_by_id", lambda g: walks.append(1) or real(g))
+    renderer = rendering.GuideRenderer(guide)
+    kinds = {"ticks": renderer.tick_checklist, "fault-finder": renderer.fault_finder,
+             "progression-tracker": renderer.progression_tracker, "session-card": renderer.session_card}
+    for checklist in guide.checklists.checklists:
+        kinds[checklist.kind](checklist.id, "", "https://example.test/c/")
+    assert len(guide.checklists.checklists) > 1 and len(walks) == 1
