@@ -16,10 +16,10 @@ from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 
-from . import checks, citations, loading, model, printfit, qr, rendering, validation
+from . import checks, citations, links, loading, model, printfit, qr, rendering, validation
 
 # Dependency order: a module is reloaded after the modules it imports.
-_CORE = (loading, model, checks, citations, validation, printfit, qr, rendering)
+_CORE = (loading, model, checks, citations, links, validation, printfit, qr, rendering)
 
 COMPONENTS = (
     "intro", "what_is", "summary", "disclaimer", "corrections",
@@ -78,6 +78,15 @@ def define_env(env) -> None:
     for name in COMPONENTS:
         render = getattr(renderer, name)
         env.macro(_bind(render, page_root), name)
+    docs_dir = Path(env.conf["docs_dir"])
+    docs_files = {path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md")}
+    manifest = links.read_manifest(data_dir / "links.lock")
+
+    def link_index() -> str:
+        """Every linkable unit by section with its permanent addresses."""
+        return renderer.link_index(manifest, docs_files, page_root())
+
+    env.macro(link_index, "link_index")
     for name in CHECKLIST_KINDS:
         env.macro(_bind_checklist(getattr(renderer, name), page_root, lambda: env.page.canonical_url,
                                   lambda checklist_id: _warn_if_too_long(renderer, checklist_id)), name)

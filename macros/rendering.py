@@ -15,6 +15,7 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from . import printfit
 from .checks import records_by_id
 from .citations import CitationIndex
+from .links import link_sections
 from .model import ChecklistBase, Guide
 from .qr import qr_svg
 
@@ -185,3 +186,8 @@ class GuideRenderer:
     def checklist_index(self, root: str = "") -> str:
         """A linked list of every checklist with its intro and item count."""
         return self._render("checklist_index.md.j2", root, checklists=self.guide.checklists.checklists)
+
+    def link_index(self, manifest: list[str], docs_files: set[str], root: str = "") -> str:
+        """Every linkable unit by section, with the permanent addresses (from the link
+        manifest) that reach it; for the "Link to this guide" page."""
+        return self._render("link_index.md.j2", root, sections=link_sections(self.guide, manifest, docs_files))

@@ -1,0 +1,69 @@
+"""The "Link to this guide" page lists every linkable unit with its permanent address(es),
+rendered from the data and the link manifest."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urljoin
+
+import markdown
+from bs4 import BeautifulSoup
+
+from links_manifest import read_manifest
+from macros.checks import walk
+from macros.links import link_sections, source_of
+from macros.model import Linkable
+from macros.rendering import GuideRenderer
+from site_text import page_soups
+from small_guide import small_guide
+
+
+def test_every_unit_is_linked_at_every_address_the_manifest_gives_it(built_site, guide):
+    current = {record.id for key in type(guide).model_fields
+               for _p, record, _o in walk(getattr(guide, key)) if isinstance(record, Linkable)}
+    expected = {link for link in read_manifest() if link.partition("#")[2] in current}
+    soup = page_soups(built_site)["links/index.html"]
+    linked = {urljoin("/links/", a["href"]) for a in soup.select("article a[href*='#']")}
+    missing = sorted(expected - linked)
+    assert len(expected) > 80
+    assert not missing, "units the 'Link to this guide' page does not list:\n  " + "\n  ".join(missing)
+
+
+def test_the_page_shows_each_address_as_readers_write_it(built_site):
+    soup = page_soups(built_site)["links/index.html"]
+    for a in soup.select("article li > a[href*='#']"):
+        assert urljoin("/links/", a["href"]) == a.get_text(), f"link text {a.get_text()!r} is not its address"
+
+
+def test_units_nest_as_in_the_data_and_name_themselves():
+    guide = small_guide()
+    manifest = ["/technique/", "/technique/#step-one", "/technique/#cue-iota", "/checklists/setup/#disclaimer",
+                "/technique/#disclaimer"]
+    sections = {s.key: s for s in link_sections(guide, manifest, {"technique.md", "checklists/setup.md"})}
+    step = sections["technique"].entries[0]
+    assert (step.label, step.targets) == ("First", [("/technique/#step-one", "technique.md#step-one")])
+    assert [(c.label, c.anchor) for c in step.children] == [("Cue iota", "cue-iota")]
+    disclaimer = next(e for e in sections["guide"].entries if e.anchor == "disclaimer")
+    assert [t[1] for t in disclaimer.targets] == ["checklists/setup.md#disclaimer", "technique.md#disclaimer"]
+
+
+def test_rendered_index_links_relative_to_the_calling_page():
+    text = GuideRenderer(small_guide()).link_index(["/technique/#step-one"], {"technique.md"}, root="../")
+    soup = BeautifulSoup(markdown.markdown(text, extensions=["attr_list"]), "html.parser")
+    link = soup.find("a", href="../technique.md#step-one")
+    assert link is not None and link.get_text() == "/technique/#step-one"
+    assert "First" in link.parent.get_text()
+
+
+def test_source_of_follows_directory_urls():
+    files = {"index.md", "faq.md", "checklists/index.md", "checklists/setup.md"}
+    assert [source_of(a, files) for a in ("/", "/faq/", "/checklists/", "/checklists/setup/")] == [
+        "index.md", "faq.md", "checklists/index.md", "checklists/setup.md"]
+
+
+def test_the_page_stays_out_of_search_results(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert any(loc.startswith("mistakes/") for loc in locations), "search index looks empty"
+    assert not [loc for loc in locations if loc.startswith("links/")], (
+        "the link list repeats every label; in search it would crowd out the real cards")
