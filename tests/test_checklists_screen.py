@@ -1,0 +1,57 @@
+"""On screen, checklists are interactive tick lists that work on a 360 px phone, with a
+"Print this checklist" button; the printed footer stays off the screen."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"viewport": {"width": 360, "height": 800}, "has_touch": True, "is_mobile": True}
+
+
+@pytest.fixture(scope="module")
+def phone(browser):
+    context = browser.new_context(**PHONE)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("checklist_id", ["checklist-setup", "checklist-progression", "checklist-session"])
+def test_checklist_fits_a_phone_and_its_boxes_tick_when_tapped(guide, phone, site_url, checklist_id):
+    checklist = next(c for c in guide.checklists.checklists if c.id == checklist_id)
+    phone.goto(site_url + "checklists/" + checklist.page.removesuffix(".md") + "/")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    overflowing = phone.evaluate("""() => [...document.querySelectorAll('.checklist .md-typeset__scrollwrap')]
+        .filter(w => w.scrollWidth > w.clientWidth).length""")
+    assert overflowing == 0, "a write-in table needs sideways scrolling on a phone"
+    boxes = phone.locator(".checklist .task-list-item > p > label input, .checklist .task-list-item > label input")
+    assert boxes.count() == len(checklist.items)
+    # Tap where the reader sees the box: just left of the item's text.
+    x, y = phone.evaluate("""() => { const r = document.querySelector('.checklist .task-list-item')
+        .getBoundingClientRect(); return [r.left - 12, r.top + 10]; }""")
+    assert not boxes.first.is_checked()
+    phone.touchscreen.tap(x, y)
+    assert boxes.first.is_checked()
+    phone.touchscreen.tap(x, y)
+    assert not boxes.first.is_checked()
+    assert phone.locator(".print-footer").is_hidden()
+
+
+def test_print_button_shows_and_opens_the_print_dialog(browser, site_url):
+    page = browser.new_page()
+    page.goto(site_url + "checklists/every-rep/")
+    button = page.get_by_role("button", name="Print this checklist")
+    assert button.is_visible()
+    page.evaluate("() => { window.print = () => { window.printCalls = (window.printCalls || 0) + 1; }; }")
+    button.click()
+    assert page.evaluate("window.printCalls") == 1
+    page.close()
+
+
+def test_print_button_stays_hidden_without_javascript(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "checklists/every-rep/")
+    assert page.locator("[data-print-button]").is_hidden()
+    context.close()
