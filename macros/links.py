@@ -35,12 +35,12 @@ def label(unit: Linkable) -> str:
     return unit.id
 
 
-def source_of(address: str, docs_files: set[str]) -> str:
-    """The docs file served at `address` (directory URLs): /technique/ -> technique.md."""
+def source_of(address: str, docs_files: set[str]) -> str | None:
+    """The docs file served at `address` (directory URLs): /technique/ -> technique.md;
+    None when no docs file is (any longer) served there, e.g. a page moved behind a redirect."""
     stem = address.strip("/")
-    if not stem:
-        return "index.md"
-    return f"{stem}.md" if f"{stem}.md" in docs_files else f"{stem}/index.md"
+    candidates = ["index.md"] if not stem else [f"{stem}.md", f"{stem}/index.md"]
+    return next((c for c in candidates if c in docs_files), None)
 
 
 @dataclass
@@ -74,8 +74,10 @@ def link_sections(guide: Guide, manifest: list[str], docs_files: set[str]) -> li
             value = getattr(node, name)
             for item in value if isinstance(value, list) else [value]:
                 if isinstance(item, Linkable):
-                    targets = [(f"{page}#{item.id}", f"{source_of(page, docs_files)}#{item.id}")
-                               for page in addresses.get(item.id, [])]
+                    # Old addresses of moved pages still land (redirects); list the current ones.
+                    targets = [(f"{page}#{item.id}", f"{source}#{item.id}")
+                               for page in addresses.get(item.id, [])
+                               if (source := source_of(page, docs_files)) is not None]
                     found.append(Entry(label(item), item.id, targets, entries(item)))
                 elif isinstance(item, BaseModel):
                     found += entries(item)

@@ -57,8 +57,8 @@ def test_rendered_index_links_relative_to_the_calling_page():
 
 def test_source_of_follows_directory_urls():
     files = {"index.md", "faq.md", "checklists/index.md", "checklists/setup.md"}
-    assert [source_of(a, files) for a in ("/", "/faq/", "/checklists/", "/checklists/setup/")] == [
-        "index.md", "faq.md", "checklists/index.md", "checklists/setup.md"]
+    assert [source_of(a, files) for a in ("/", "/faq/", "/checklists/", "/checklists/setup/", "/moved/")] == [
+        "index.md", "faq.md", "checklists/index.md", "checklists/setup.md", None]
 
 
 def test_the_page_stays_out_of_search_results(built_site):
