@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import yaml
 
 from links_manifest import built_pages
@@ -27,8 +28,10 @@ def previews(guide) -> dict[str, object]:
     return {address_of(src): preview for src, preview in guide.guide.pages.items()}
 
 
-def head_of(built_site, address: str):
-    return page_soups(built_site)[address.lstrip("/") + "index.html"].head
+@pytest.fixture(scope="module")
+def heads(built_site) -> dict:
+    """Each built page's <head> by its address."""
+    return {"/" + page.removesuffix("index.html"): soup.head for page, soup in page_soups(built_site).items()}
 
 
 def test_every_page_has_a_preview_in_the_data(built_site, guide):
@@ -38,9 +41,9 @@ def test_every_page_has_a_preview_in_the_data(built_site, guide):
         f"missing: {sorted(pages - set(previews(guide)))}, unknown: {sorted(set(previews(guide)) - pages)}")
 
 
-def test_description_and_title_come_from_the_data(built_site, guide):
+def test_description_and_title_come_from_the_data(heads, guide):
     for address, preview in previews(guide).items():
-        head = head_of(built_site, address)
+        head = heads[address]
         descriptions = head.select('meta[name="description"]')
         assert [d["content"] for d in descriptions] == [preview.description], f"{address}: meta description"
         assert head.select_one('meta[property="og:description"]')["content"] == preview.description
@@ -50,9 +53,9 @@ def test_description_and_title_come_from_the_data(built_site, guide):
         assert head.title.get_text().startswith(title), f"{address}: <title> and og:title disagree"
 
 
-def test_canonical_and_og_url_are_the_page_s_public_address(built_site, guide):
+def test_canonical_and_og_url_are_the_page_s_public_address(heads, guide):
     for address in previews(guide):
-        head = head_of(built_site, address)
+        head = heads[address]
         canonical = [link["href"] for link in head.select('link[rel="canonical"]')]
         expected = SITE_URL.rstrip("/") + address
         assert canonical == [expected], f"{address}: canonical {canonical}"
