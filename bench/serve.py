@@ -14,6 +14,8 @@ TEXT_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", "
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     log: list[str]
+    # Keep-alive, as any real host does: HTTP/1.0 would cost a new connection per file.
+    protocol_version = "HTTP/1.1"
 
     def log_message(self, *args):
         pass

@@ -93,11 +93,12 @@ def observe(site: Path) -> list[PageWeight]:
     return weights
 
 
-def make_baseline(work: Path, prerendered: Path) -> Path:
+def make_baseline(work: Path, prerendered: Path, site_url: str | None = None) -> Path:
     """A plain Material site of the same pre-rendered text; return its config."""
     ours = load_config(prerendered)
     config = {
         "site_name": ours.get("site_name", "Guide"),
+        "site_url": site_url or ours.get("site_url"),
         "docs_dir": str(prerendered / ours.get("docs_dir", "docs")),
         "theme": {"name": "material", "font": False},
         "plugins": ["search"],
