@@ -2,8 +2,8 @@
 
 The project's own `define_env` registers its macros and variables on a stand-in for the
 mkdocs-macros env; each page body is then rendered through a Jinja environment holding
-exactly those (strict undefined, like the plugin's `on_undefined: strict`), and written back
-under its untouched front matter. The copy builds without any of our Python at build time.
+exactly those (strict undefined, like the plugin's `on_undefined: strict`), between the
+module's page hooks, and written back under front matter holding the page's final meta. The copy builds without any of our Python at build time.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import importlib
 import sys
 from pathlib import Path
 
+import yaml
 from jinja2 import Environment, StrictUndefined
 from mkdocs.utils.meta import YAML_RE, get_data
 
@@ -29,6 +30,7 @@ class MacrosEnv:
         self.macros: dict = {}
         self.filters: dict = {}
         self.page = None
+        self.markdown = ""
 
     def macro(self, function, name: str = ""):
         self.macros[name or function.__name__] = function
@@ -81,13 +83,20 @@ def prerender_docs(project: Path, config: dict, count_calls: bool = False):
     for path in sorted(docs.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
         match = YAML_RE.match(text)
-        front, body = (text[:match.end()], text[match.end():]) if match else ("", text)
+        body = text[match.end():] if match else text
         _, meta = get_data(text)
         src_uri = path.relative_to(docs).as_posix()
         env.page = pages[src_uri]
         env.page.meta = meta
-        rendered = jinja.from_string(body).render(page=env.page, **meta)
-        path.write_text(front + rendered + "\n", encoding="utf-8")
+        env.markdown = body
+        # mkdocs-macros' per-page hooks, in its order: they may set page.meta or edit the Markdown.
+        if hasattr(module, "on_pre_page_macros"):
+            module.on_pre_page_macros(env)
+        env.markdown = jinja.from_string(env.markdown).render(page=env.page, **env.page.meta)
+        if hasattr(module, "on_post_page_macros"):
+            module.on_post_page_macros(env)
+        front = f"---\n{yaml.safe_dump(env.page.meta, sort_keys=False, allow_unicode=True)}---\n\n" if env.page.meta else ""
+        path.write_text(front + env.markdown + "\n", encoding="utf-8")
         done.append(src_uri)
     return calls if count_calls else done
 
