@@ -41,14 +41,14 @@ class MacrosEnv:
         return function
 
 
-def _pages(project: Path) -> dict[str, object]:
-    """Real MkDocs Page objects (url, canonical_url, file...) for every Markdown file."""
+def _mkdocs(project: Path):
+    """The validated MkDocs config and real Page objects (url, canonical_url...) by source path."""
     from mkdocs.config import load_config as mkdocs_config
     from mkdocs.structure.files import get_files
     from mkdocs.structure.pages import Page
 
     config = mkdocs_config(str(project / "mkdocs.yml"))
-    return {f.src_uri: Page(None, f, config) for f in get_files(config) if f.is_documentation_page()}
+    return config, {f.src_uri: Page(None, f, config) for f in get_files(config) if f.is_documentation_page()}
 
 
 def prerender_docs(project: Path, config: dict, count_calls: bool = False):
@@ -73,12 +73,15 @@ def prerender_docs(project: Path, config: dict, count_calls: bool = False):
             return function(*args, **kwargs)
         return call
 
+    mkdocs_config, pages = _mkdocs(project)
     jinja = Environment(undefined=StrictUndefined)
+    # The variables mkdocs-macros itself gives every page: `config` and the keys of `extra`.
+    jinja.globals.update(mkdocs_config.get("extra") or {})
+    jinja.globals["config"] = mkdocs_config
     jinja.globals.update(env.variables)
     jinja.globals.update({name: counted(f) for name, f in env.macros.items()} if count_calls else env.macros)
     jinja.filters.update(env.filters)
     docs = project / config.get("docs_dir", "docs")
-    pages = _pages(project)
     done = []
     for path in sorted(docs.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
