@@ -14,9 +14,10 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 
 from . import printfit
 from .checks import records_by_id
-from .citations import CitationIndex
+from .checks import walk
+from .citations import PAGE_OF_FILE, CitationIndex
 from .links import link_sections
-from .model import ChecklistBase, Guide
+from .model import ChecklistBase, Guide, Linkable
 from .qr import qr_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -45,6 +46,16 @@ class GuideRenderer:
         # Indexed once per build: each checklist call walking the whole guide again grew
         # with the data (0.13 s a call at 100x the real item counts).
         return records_by_id(self.guide)
+
+    @cached_property
+    def _pages(self) -> dict[str, str]:
+        """The docs page showing each record, by id (where a checklist item links back to)."""
+        pages: dict[str, str] = {}
+        for file_key, page in PAGE_OF_FILE.items():
+            for _path, record, _owner in walk(getattr(self.guide, file_key)):
+                if isinstance(record, Linkable):
+                    pages.setdefault(record.id, page)
+        return pages
 
     def _render(self, template: str, root: str, **context) -> str:
         return self._env.get_template(template).render(root=root, **context).strip() + "\n"
@@ -134,7 +145,7 @@ class GuideRenderer:
         return self._render(
             template, root, c=checklist, items=[records[item] for item in checklist.items],
             guide_title=self.guide.guide.title, disclaimer=self.guide.guide.disclaimer,
-            page_url=page_url, qr_svg=qr_svg(page_url), **context)
+            page_url=page_url, qr_svg=qr_svg(page_url), source_pages=self._pages, **context)
 
     def checklist(self, checklist_id: str) -> ChecklistBase:
         """The checklist with this id (ValueError naming the known ids otherwise)."""

@@ -72,6 +72,8 @@ def renderer():
 def test_tick_checklist_lists_the_referenced_texts_as_tick_boxes(renderer):
     soup = html(renderer.tick_checklist("list-ticks", "", URL))
     assert soup.find("h1")["id"] == "list-ticks"
+    sources = [a.extract()["href"] for a in soup.select("li.task-list-item a.checklist-source")]
+    assert sources == ["technique.md#cue-iota", "technique.md#tip-lambda"]
     items = [li.get_text(" ", strip=True) for li in soup.select("li.task-list-item")]
     assert items == ["Cue iota", "Stop at lambda."]
     assert "General info only." in soup.select_one(".admonition").get_text()
@@ -108,11 +110,25 @@ def test_progression_tracker_numbers_steps_by_route_and_gives_write_in_rows(rend
 def test_session_card_has_a_box_per_set_for_each_log_field(renderer):
     soup = html(renderer.session_card("list-session", "", URL))
     items = soup.select("li.task-list-item")
+    for a in soup.select("a.checklist-source"):
+        a.extract()
     assert [li.find("p").get_text(" ", strip=True) for li in items] == [
         "Exercise one: 4 sets of 5–6 reps per leg", "Exercise two: 2 sets"]
     table = items[0].find("table")
     assert [th.get_text() for th in table.select("th")] == ["Set", "1", "2", "3", "4", "5"]
     assert [tr.find("td").get_text() for tr in table.select("tbody tr")] == ["Reps done"]
+
+
+def test_every_item_links_back_to_its_record_from_a_page_one_folder_down(renderer):
+    expected = {
+        "tick_checklist": ("list-ticks", ["../technique.md#cue-iota", "../technique.md#tip-lambda"]),
+        "fault_finder": ("list-faults", ["../mistakes.md#mistake-mu"]),
+        "progression_tracker": ("list-route", ["../programming.md#route-two"]),
+        "session_card": ("list-session", ["../programming.md#session-one", "../programming.md#session-two"]),
+    }
+    for macro, (checklist_id, hrefs) in expected.items():
+        soup = html(getattr(renderer, macro)(checklist_id, "../", URL))
+        assert [a["href"] for a in soup.select("a.checklist-source")] == hrefs
 
 
 def test_a_macro_refuses_a_checklist_of_another_kind(renderer):
