@@ -9,7 +9,9 @@ Nothing here is a pass/fail test: targets are printed next to the figures.
 from __future__ import annotations
 
 import datetime
+import os
 import platform
+import statistics
 import sys
 import tempfile
 import time
@@ -28,6 +30,7 @@ import weight  # noqa: E402
 from project import ROOT, build, copy_project, load_config, write_variant  # noqa: E402
 from prerender import prerender_docs  # noqa: E402
 
+SUMMARY: list[list[str]] = []  # [figure, value, target], filled by the sections
 RESULTS = BENCH / "results.md"
 NOTES = BENCH / "notes.md"  # hand-written: what was changed, with before/after figures
 
@@ -52,6 +55,10 @@ def section_overhead(work: Path) -> str:
         rows.append([name, f"{result.median_s(name, cpu=True):.3f}", f"{result.median_s(name):.3f}",
                      f"{max(r.peak_rss_mib for r in runs):.0f}", *ratios, targets.get(name, "")])
     identical = ", ".join(f"{n}/{result.pages}" for n in result.identical.values())
+    SUMMARY.append(["build ÷ pre-rendered, no macros plugin (CPU)", f"{result.ratio(overhead.VARIANTS[1], True):.2f}×",
+                    "≤ 1.20×"])
+    SUMMARY.append(["build ÷ pre-rendered, plugin kept (CPU)", f"{result.ratio(overhead.VARIANTS[2], True):.2f}×",
+                    "≤ 1.05×"])
     return ("## Macro overhead\n\n"
             f"`mkdocs build --strict`, {len(next(iter(result.runs.values())))} interleaved rounds after one warm-up "
             "each; medians of the build process's CPU time (user + system, robust to other load on the machine) "
@@ -64,7 +71,7 @@ def section_overhead(work: Path) -> str:
 
 def section_calls(work: Path) -> str:
     rows = []
-    figures = {}
+    figures: dict[int, tuple] = {}
     for factor in (1, 100):
         project = copy_project(work / f"calls-x{factor}")
         if factor > 1:
@@ -76,6 +83,11 @@ def section_calls(work: Path) -> str:
         one, hundred = figures[1][1][i], figures[100][1][i]
         rows.append([label, one.count, f"{one.seconds:.3f}", hundred.count, f"{hundred.seconds:.3f}"])
     compiles, templates, macro_calls = calls.template_compiles(copy_project(work / "calls-templates"))
+    once = [c.count for c in figures[1][1][:4]] == [c.count for c in figures[100][1][:4]]
+    SUMMARY.append(["data loaded/validated once per build (1× and 100×)",
+                    f"define_env {figures[100][1][0].count}, load_guide {figures[100][1][1].count}"
+                    f"{'' if once else ' (differs between sizes!)'}", "once"])
+    SUMMARY.append(["our templates compiled per build", f"{compiles} for {templates} templates", "once each"])
     return ("## Work per build (cProfile call counts)\n\n"
             "One profiled build of the real data and of the 100× data. Counts that stay the same at 100× "
             "run once per build, not per page or item. Seconds are cumulative and inflated by the profiler "
@@ -91,6 +103,11 @@ def section_scale(work: Path) -> str:
     rows = [[f"{s.scale}×", s.items, s.pages, f"{s.cpu_seconds:.2f}", f"{s.seconds:.2f}", f"{s.peak_mib:.0f}"]
             for s in sizes]
     slopes, wall = scale.exponents(sizes, cpu=True), scale.exponents(sizes)
+    SUMMARY.append(["scale: CPU s at " + " / ".join(f"{s.scale}×" for s in sizes),
+                    " / ".join(f"{s.cpu_seconds:.2f}" for s in sizes), ""])
+    SUMMARY.append(["scale: peak RSS MiB", " / ".join(f"{s.peak_mib:.0f}" for s in sizes), ""])
+    SUMMARY.append(["growth exponent (CPU, log-log fit; 10×→100×)",
+                    f"{slopes['fit']:.2f}; {list(slopes.values())[-1]:.2f}", "≤ 1.1"])
     return ("## Scale\n\n"
             "Synthetic data from `bench/generate.py` (steps, mistakes, muscles, variations, FAQs and references "
             f"repeated; valid under `load_guide`), {len(sizes[0].runs)} interleaved builds each, median CPU and "
@@ -121,6 +138,9 @@ def section_weight(work: Path) -> str:
                         *(kib(w.total(site, 1, c)) for c in weight.CATEGORIES)])
     ratio = heavy.total(ours_site, 1) / heavy_base.total(base_site, 1)
     ratio_br = heavy.total(ours_site, 2) / heavy_base.total(base_site, 2)
+    SUMMARY.append(["heaviest page, first visit (gzip / brotli KiB)",
+                    f"{kib(heavy.total(ours_site, 1))} / {kib(heavy.total(ours_site, 2))} ({heavy.page})", ""])
+    SUMMARY.append(["heaviest page ÷ plain Material page (gzip)", f"{ratio:.3f}×", "≤ 1.10×"])
     return ("## Page weight (first visit, search opened)\n\n"
             "KiB transferred per page as observed in headless Chromium (fresh cache, search opened and queried). "
             "raw / gzip -6 / brotli -q11; the split is gzip.\n\n"
@@ -147,6 +167,10 @@ def section_lighthouse(work: Path) -> str:
         for audit in r.failing:
             failing.setdefault(audit.split(" (")[0], []).append(r.page)
     lines = [f"- {audit}: {len(pages)} page(s)" for audit, pages in sorted(failing.items())]
+    SUMMARY.append(["Lighthouse mean " + " / ".join(lighthouse.CATEGORIES),
+                    " / ".join(f"{sum(r.scores[c] for r in reports) / len(reports):.0f}" for c in lighthouse.CATEGORIES),
+                    "100 each"])
+    SUMMARY.append(["Lighthouse pages with 100 in all four", f"{perfect}/{len(reports)}", "all"])
     return ("## Lighthouse (mobile emulation)\n\n"
             "Lighthouse 12.2.3 in one headless Debian Chromium, default mobile emulation and simulated "
             "throttling (slow 4G, 4× CPU slowdown), site served gzip-compressed with keep-alive from 127.0.0.1 "
@@ -164,6 +188,8 @@ def section_lighthouse(work: Path) -> str:
 
 def section_editloop(work: Path) -> str:
     timings = editloop.measure(work)
+    SUMMARY.append(["edit in data/ → rebuilt page under `mkdocs serve` (median)",
+                    f"{statistics.median(timings):.2f} s", ""])
     return ("## Editing loop\n\n"
             "`mkdocs serve --livereload` on a copy; the title in `data/mistakes.yml` is changed and the page "
             "showing it is polled every 20 ms until the new title is served. MkDocs 1.6 watches with a polling "
@@ -190,6 +216,7 @@ def main(argv: list[str]) -> int:
         return 2
     parts = []
     started = time.perf_counter()
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         for name in chosen:
             t = time.perf_counter()
@@ -201,17 +228,18 @@ def main(argv: list[str]) -> int:
     header = ("# Benchmark results\n\n"
               f"Written by `make bench` (`{command}`) on "
               f"{datetime.date.today().isoformat()}: Python {platform.python_version()}, {platform.machine()}, "
-              f"{_cpus()} CPUs; whole run {time.perf_counter() - started:.0f} s. Figures vary with machine load; "
-              "compare ratios, not absolute times.\n")
+              f"{_cpus()} CPUs, load average {load_before:.1f} at the start and {os.getloadavg()[0]:.1f} at the end; "
+              f"whole run {time.perf_counter() - started:.0f} s. Figures vary with machine load; compare ratios "
+              "and CPU times, not wall times.\n")
+    summary = "## Summary\n\n" + table(["figure", "value", "target"], SUMMARY) + "\n"
+    print(summary)
     notes = NOTES.read_text(encoding="utf-8") if NOTES.exists() else ""
-    RESULTS.write_text("\n".join([header, *parts, notes]).rstrip() + "\n", encoding="utf-8")
+    RESULTS.write_text("\n".join([header, summary, *parts, notes]).rstrip() + "\n", encoding="utf-8")
     print(f"wrote {RESULTS.relative_to(ROOT)}")
     return 0
 
 
 def _cpus() -> int:
-    import os
-
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
