@@ -48,11 +48,12 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
-## Debian's chromium (browser tests, print to PDF) and poppler-utils (PDF to image).
+## Debian's chromium (browser tests, print to PDF), poppler-utils (PDF to image) and a
+## Java runtime (the Nu HTML Checker, vnu.jar).
 browser-deps:
-	@if ! command -v chromium >/dev/null || ! command -v pdftoppm >/dev/null; then \
+	@if ! command -v chromium >/dev/null || ! command -v pdftoppm >/dev/null || ! command -v java >/dev/null; then \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-		$$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium poppler-utils; \
+		$$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium poppler-utils default-jre-headless; \
 	fi
 
 clean:

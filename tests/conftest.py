@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from macros.validation import load_guide
-from support import CHROMIUM, CHROMIUM_ARGS, DATA, ROOT, build_site, serve_directory
+from support import CHROMIUM, CHROMIUM_ARGS, DATA, ROOT, build_site, serve_directory, site_base_path
 
 
 @pytest.fixture(scope="session")
@@ -27,7 +27,8 @@ def built_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    with serve_directory(built_site) as url:
+    """The built site served under the path of its `site_url`, as it is deployed."""
+    with serve_directory(built_site, site_base_path()) as url:
         yield url
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import io
 import http.server
 import os
 import shutil
@@ -11,7 +12,10 @@ import socket
 import subprocess
 import sys
 import threading
+import urllib.parse
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -52,20 +56,57 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def site_base_path(config: Path = ROOT / "mkdocs.yml") -> str:
+    """The path part of `site_url` in mkdocs.yml ("/" when unset), ending in "/".
+
+    Absolute links in the built 404 page start with it, so the site is served under it."""
+    loader = type("_TolerantLoader", (yaml.SafeLoader,), {})
+    # mkdocs.yml may hold !!python/name: tags (e.g. for emoji); their values do not matter here.
+    loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
+    site_url = yaml.load(config.read_text(encoding="utf-8"), Loader=loader).get("site_url") or "/"
+    path = urllib.parse.urlsplit(site_url).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
 @contextlib.contextmanager
-def serve_directory(directory: Path):
-    """Serve `directory` over HTTP on 127.0.0.1; yield the base URL (ending in /)."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve_directory(directory: Path, base_path: str = "/"):
+    """Serve `directory` at `base_path` on 127.0.0.1 the way a static host (GitHub Pages)
+    does: a missing page gets the site's 404.html with status 404. Yield the site's URL."""
+    handler = functools.partial(_SiteHandler, directory=str(directory), base_path=base_path)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{base_path}"
     finally:
         server.shutdown()
         server.server_close()
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, *args, base_path: str = "/", **kwargs):
+        self.base_path = base_path
+        super().__init__(*args, **kwargs)
+
+    def translate_path(self, path: str) -> str:
+        url_path = urllib.parse.urlsplit(path).path
+        if not url_path.startswith(self.base_path):
+            return ""  # outside the site: not found
+        return super().translate_path("/" + url_path[len(self.base_path):])
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if path and os.path.exists(path):
+            return super().send_head()
+        page = Path(self.directory) / "404.html"
+        if not page.is_file():
+            return super().send_head()
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
     def log_message(self, *args):  # keep test output readable
         pass
