@@ -16,10 +16,10 @@ from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 
-from . import checks, citations, links, loading, model, printfit, qr, rendering, validation
+from . import checks, citations, links, loading, model, printfit, qr, rendering, structured_data, validation
 
 # Dependency order: a module is reloaded after the modules it imports.
-_CORE = (loading, model, checks, citations, links, validation, printfit, qr, rendering)
+_CORE = (loading, model, checks, citations, links, validation, printfit, qr, rendering, structured_data)
 
 COMPONENTS = (
     "intro", "what_is", "summary", "disclaimer", "corrections",
@@ -75,9 +75,16 @@ def define_env(env) -> None:
         depth = posixpath.dirname(env.page.file.src_uri).count("/") + 1 if "/" in env.page.file.src_uri else 0
         return "../" * depth
 
+    def describe(describer) -> None:
+        # The page showing these records carries their schema.org description, which
+        # overrides/partials/structured-data.html writes into the page as JSON-LD.
+        url = env.page.canonical_url or env.page.abs_url
+        env.page.meta.setdefault("structured_data", []).extend(describer(guide, url))
+
     for name in COMPONENTS:
         render = getattr(renderer, name)
-        env.macro(_bind(render, page_root), name)
+        describer = structured_data.DESCRIBERS.get(name)
+        env.macro(_bind(render, page_root, describer and (lambda d=describer: describe(d))), name)
     docs_dir = Path(env.conf["docs_dir"])
     docs_files = {path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md")}
     manifest = links.read_manifest(data_dir / "links.lock")
@@ -102,8 +109,10 @@ def on_pre_page_macros(env) -> None:
             env.page.meta["title"] = preview.title
 
 
-def _bind(render, page_root):
+def _bind(render, page_root, describe=None):
     def macro() -> str:
+        if describe:
+            describe()
         return render(page_root())
 
     macro.__doc__ = render.__doc__

@@ -1,0 +1,65 @@
+"""On a 360 x 740 phone no page scrolls sideways, a wide table scrolls in its own box,
+and the text a reader sees (also in the opened navigation drawer) is at least 16 px."""
+
+from __future__ import annotations
+
+import pytest
+
+from axe_audit import VIEWPORTS
+from site_pages import reader_pages
+
+pytestmark = pytest.mark.browser
+
+MIN_TEXT_PX = 16
+
+# Visible text smaller than the minimum: "tag.class size: words" per offending text.
+SMALL_TEXT = """(min) => {
+    const small = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const element = node.parentElement;
+        if (!node.textContent.trim() || !element.checkVisibility({opacityProperty: true, visibilityProperty: true})) continue;
+        const box = element.getBoundingClientRect();
+        if (!box.width || box.right <= 0 || box.left >= innerWidth) continue;  // off screen (closed drawer)
+        const size = parseFloat(getComputedStyle(element).fontSize);
+        if (size < min) small.push(`${element.tagName}.${element.className} ${size}px: ${node.textContent.trim().slice(0, 30)}`);
+    }
+    return small;
+}"""
+
+# Each table wider than the page must sit in a box that scrolls sideways and fits the screen.
+TABLES = """() => document.querySelectorAll("article table").length === 0 ? [] :
+    [...document.querySelectorAll("article table")].map((table) => {
+        let box = table.parentElement;
+        while (box && !["auto", "scroll"].includes(getComputedStyle(box).overflowX)) box = box.parentElement;
+        const rect = (box || table).getBoundingClientRect();
+        return {wide: table.scrollWidth > document.querySelector("article").clientWidth,
+                scroller: Boolean(box), boxRight: rect.right, boxLeft: rect.left};
+    })"""
+
+
+def test_pages_fit_a_phone_and_read_at_16px(browser, built_site, site_url):
+    context = browser.new_context(viewport=VIEWPORTS["phone"], is_mobile=True, has_touch=True)
+    page = context.new_page()
+    problems = []
+    wide_tables = 0
+    try:
+        for path in reader_pages(built_site):
+            page.goto(site_url + path, wait_until="load")
+            width = page.evaluate("[document.documentElement.scrollWidth, document.body.scrollWidth, innerWidth]")
+            if max(width[:2]) > width[2]:
+                problems.append(f"{path}: scrolls sideways ({max(width[:2])}px content in {width[2]}px)")
+            for table in page.evaluate(TABLES):
+                if table["wide"]:
+                    wide_tables += 1
+                    if not table["scroller"] or table["boxRight"] > width[2] + 0.5 or table["boxLeft"] < -0.5:
+                        problems.append(f"{path}: a wide table does not scroll inside a box on screen: {table}")
+            problems += [f"{path}: {line}" for line in page.evaluate(SMALL_TEXT, MIN_TEXT_PX)]
+            page.locator("label.md-header__button[for=__drawer]").click()
+            page.locator(".md-sidebar--primary .md-nav__link").first.wait_for(state="visible")
+            page.wait_for_timeout(300)  # the drawer slides in
+            problems += [f"{path} (drawer open): {line}" for line in page.evaluate(SMALL_TEXT, MIN_TEXT_PX)]
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
+    assert wide_tables, "no table is wider than a phone: the scrolling box went unchecked"
