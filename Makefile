@@ -33,6 +33,10 @@ check-data: $(VENV)/.installed
 links-lock: $(VENV)/.installed
 	PYTHONPATH=.:tests $(PY) tests/links_manifest.py $(if $(DROP),--drop-missing)
 
+## Regenerate the JSON Schemas editors use (data/schema/) from macros/model.py; commit them.
+schema: $(VENV)/.installed
+	$(PY) -m macros.schema data
+
 ## Benchmarks: build speed, scale, page weight, Lighthouse. Writes bench/results.md.
 bench: $(VENV)/.installed node_modules/.installed browser-deps
 	$(PY) bench/run.py

@@ -8,25 +8,47 @@ rendered as Markdown, so either would inject markup into the page).
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Union
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
-# A tag (<script, </p, <!--), an attribute list ({: ...}, { #id }, { .class }) or Jinja
-# ({{ ... }}, {% ... %}) would all become live markup or code in the built page.
-_MARKUP = re.compile(r"<\s*[A-Za-z/!?]|\{[:#.%{]|\{\s*[#.]|\bon[a-z]+\s*=", re.IGNORECASE)
+# A tag (<script, </p, <!--), an event handler (onerror=), an attribute list ({: ...},
+# { #id }, { .class }), Jinja ({{ ... }}, {% ... %}) or a Markdown link or image
+# ([x](javascript:...)) would all become live markup, code or requests in the built page.
+# Case is spelled out instead of re.IGNORECASE so the same pattern works in the JSON
+# Schema (ECMA-262 has no inline flags) and editors see the error as they type.
+MARKUP_PATTERN = r"<\s*[A-Za-z/!?]|\{[:#.%{]|\{\s*[#.]|\b[oO][nN][a-zA-Z]+\s*=|\]\("
+_MARKUP = re.compile(MARKUP_PATTERN)
 
 
 def _plain_prose(value: str) -> str:
     match = _MARKUP.search(value)
     if match:
-        raise ValueError(f"raw HTML or markup is not allowed in text (found {match.group(0)!r})")
+        found = value[match.start():].split()[0][:40]
+        raise PydanticCustomError(
+            "markup", "raw HTML or markup is not allowed in text (found {found}); write plain text",
+            {"found": repr(found)})
     return value
 
 
+class _Schema:
+    """Extra JSON Schema keywords for an annotated type (what editors are told as they type)."""
+
+    def __init__(self, **keywords: object):
+        self.keywords = keywords
+
+    def __get_pydantic_json_schema__(self, core_schema, handler):
+        schema = handler(core_schema)
+        schema.update(self.keywords)
+        return schema
+
+
 Id = Annotated[str, StringConstraints(strict=True, pattern=ID_PATTERN)]
-Text = Annotated[str, StringConstraints(strict=True, min_length=1), AfterValidator(_plain_prose)]
+Text = Annotated[str, StringConstraints(strict=True, min_length=1), AfterValidator(_plain_prose),
+                 _Schema(description="Plain text (no HTML, attribute lists or links).",
+                         **{"not": {"pattern": MARKUP_PATTERN}})]
 Year = Annotated[int, Field(strict=True, ge=1800, le=2100)]
 Doi = Annotated[str, StringConstraints(strict=True, pattern=r"^10\.\d{4,9}/\S+$")]
 Url = Annotated[str, StringConstraints(strict=True, pattern=r"^https://\S+$")]
@@ -48,7 +70,14 @@ class Linkable(Record):
 
 def _paragraph_from_text(value: object) -> object:
     # A paragraph is usually plain text; one that cites a reference is {text, cites}.
-    return {"text": value} if isinstance(value, str) else value
+    if isinstance(value, str):
+        return {"text": value}
+    if not isinstance(value, dict):
+        kind = "a list" if isinstance(value, list) else "nothing" if value is None else \
+            "true/false" if isinstance(value, bool) else "a number"
+        raise PydanticCustomError(
+            "paragraph_type", "expected text, or a mapping with `text` and `cites`; got {kind}", {"kind": kind})
+    return value
 
 
 class CitedParagraph(Record):
@@ -56,7 +85,7 @@ class CitedParagraph(Record):
     cites: list[Id] = []
 
 
-Paragraph = Annotated[CitedParagraph, BeforeValidator(_paragraph_from_text)]
+Paragraph = Annotated[CitedParagraph, BeforeValidator(_paragraph_from_text, json_schema_input_type=Union[Text, CitedParagraph])]
 
 
 # guide.yml -----------------------------------------------------------------------

@@ -3,6 +3,7 @@ server for it, and a headless Debian Chromium driven by Playwright."""
 
 from __future__ import annotations
 
+import collections
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,24 @@ def browser():
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say how many data mutations ran, invalid and valid, by kind (issue 3 asks for the count)."""
+    outcomes, kinds = collections.Counter(), collections.Counter()
+    for outcome in ("passed", "failed"):
+        for report in terminalreporter.stats.get(outcome, []):
+            test, _, case = report.nodeid.partition("[")
+            if report.when != "call" or "test_data_mutations.py" not in test or not case:
+                continue
+            valid = "test_valid_" in test
+            outcomes[(valid, outcome)] += 1
+            kinds[case.split(":", 1)[0] + (" (valid)" if valid else "")] += 1
+    if outcomes:
+        total = sum(outcomes.values())
+        terminalreporter.write_sep("-", "data mutation suite")
+        terminalreporter.write_line(
+            f"{total} cases: {outcomes[(False, 'passed')] + outcomes[(False, 'failed')]} invalid "
+            f"({outcomes[(False, 'failed')]} failed), {outcomes[(True, 'passed')] + outcomes[(True, 'failed')]} "
+            f"valid ({outcomes[(True, 'failed')]} failed)")
+        terminalreporter.write_line(", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items())))

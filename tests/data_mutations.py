@@ -1,0 +1,486 @@
+"""Mutations of the real data files, generated from their YAML node trees.
+
+Every mapping entry, list item, id and cross-reference in data/*.yml yields mutations of
+the kinds an editor's slip produces: a deleted field, a value of the wrong type, a
+near-miss key, a duplicated id or key, a reference to a missing id, raw markup in prose,
+YAML syntax errors and empty files. Each mutation says what must follow: the problem
+(file, line, column, field path, key words) the report has to contain, or `None` when
+the data stays valid and must render without losing text.
+
+Edits are made on the text at PyYAML's node marks, so the file's comments and layout
+survive and the expected line is known from where the edit was made, not from the code
+under test. What is required, optional or plain text comes from the committed JSON
+Schema (data/schema/), the contract editors see.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from support import DATA
+
+FILES = tuple(path.stem for path in sorted(DATA.glob("*.yml")))
+# Keys holding identifiers or switches rather than reader-facing words.
+NON_TEXT_KEYS = {"id", "aliases", "cites", "variations", "shows", "kind"}
+# Keys whose values name an id elsewhere in the guide, and the words the report uses.
+REFERENCE_KEYS = {"cites": "unknown citation", "variations": "unknown variation", "shows": "unknown table"}
+MARKUP = ("<script>alert(1)</script>", '<img src="x" onerror="alert(1)">', "[x](javascript:alert(1))")
+MISSING_ID = "no-such-id"
+
+
+@dataclass(frozen=True)
+class Expect:
+    """A problem the report must contain."""
+
+    file: str
+    line: int
+    column: int | None
+    field: str | None
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Mutation:
+    kind: str
+    file: str
+    text: str | None  # None: the file is removed
+    expect: Expect | tuple[Expect, ...] | None  # the problem (or one of them); None: still valid
+    where: str  # short label for the test id
+    schema_sees_it: bool = False  # the JSON Schema alone must reject it too
+
+    @property
+    def valid(self) -> bool:
+        return self.expect is None
+
+    @property
+    def accepted(self) -> tuple[Expect, ...]:
+        """The problems of which the report must contain at least one."""
+        return self.expect if isinstance(self.expect, tuple) else () if self.expect is None else (self.expect,)
+
+    @property
+    def id(self) -> str:
+        return f"{self.kind}:{self.file}:{self.where}"
+
+
+def format_path(path: tuple) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+# --- reading the real data --------------------------------------------------------
+
+@dataclass(frozen=True)
+class Entry:
+    """A value in a file: its path, its node, and the key node that holds it (if any)."""
+
+    path: tuple
+    node: yaml.Node
+    key: yaml.ScalarNode | None
+    parent: yaml.Node | None
+
+
+@cache
+def source(file: str) -> str:
+    return (DATA / f"{file}.yml").read_text(encoding="utf-8")
+
+
+@cache
+def entries(file: str) -> tuple[Entry, ...]:
+    found: list[Entry] = []
+
+    def visit(node, path, key, parent):
+        found.append(Entry(path, node, key, parent))
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value in node.value:
+                visit(value, path + (key_node.value,), key_node, node)
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                visit(item, path + (i,), None, node)
+
+    visit(yaml.compose(source(file), Loader=yaml.SafeLoader), (), None, None)
+    return tuple(found)
+
+
+@cache
+def schema(file: str) -> dict:
+    return json.loads((DATA / "schema" / f"{file}.schema.json").read_text(encoding="utf-8"))
+
+
+def _resolve(root: dict, sub: dict) -> dict:
+    while "$ref" in sub:
+        sub = root["$defs"][sub["$ref"].rsplit("/", 1)[1]]
+    return sub
+
+
+def _branch(root: dict, sub: dict, node: yaml.Node) -> dict:
+    """The anyOf branch of `sub` that describes a node of this kind."""
+    sub = _resolve(root, sub)
+    if "anyOf" not in sub:
+        return sub
+    want = {yaml.MappingNode: "object", yaml.SequenceNode: "array"}.get(type(node), "string")
+    for option in sub["anyOf"]:
+        option = _resolve(root, option)
+        if option.get("type") == want:
+            return option
+    return _resolve(root, sub["anyOf"][0])
+
+
+def schema_at(file: str, entry: Entry) -> dict:
+    """The JSON Schema that describes `entry`'s value."""
+    root = schema(file)
+    sub = root
+    node = yaml.compose(source(file), Loader=yaml.SafeLoader)
+    for part in entry.path:
+        sub = _branch(root, sub, node)
+        if isinstance(part, int):
+            sub, node = sub["items"], node.value[part]
+        else:
+            sub = sub["properties"][part]
+            node = next(v for k, v in node.value if k.value == part)
+    return _branch(root, sub, node)
+
+
+def is_required(file: str, entry: Entry) -> bool:
+    parent = Entry(entry.path[:-1], entry.parent, None, None)
+    return entry.path[-1] in schema_at(file, parent).get("required", [])
+
+
+def is_text(file: str, entry: Entry) -> bool:
+    """Reader-facing prose: the schema forbids markup in it."""
+    return isinstance(entry.node, yaml.ScalarNode) and "not" in schema_at(file, entry)
+
+
+def line_of(mark) -> int:
+    return mark.line + 1
+
+
+def col_of(mark) -> int:
+    return mark.column + 1
+
+
+def _span(file: str, entry: Entry) -> tuple[int, int]:
+    """Text span of a value without the whitespace (and next indentation) that follows it."""
+    start, end = entry.node.start_mark.index, entry.node.end_mark.index
+    return start, start + len(source(file)[start:end].rstrip())
+
+
+def replace(text: str, start: int, end: int, new: str) -> str:
+    return text[:start] + new + text[end:]
+
+
+def blank(text: str, start: int, end: int) -> str:
+    """Blank a span out, keeping its line breaks so every other line keeps its number."""
+    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+
+
+def first_remaining_key(mapping: yaml.MappingNode, removed: yaml.Node) -> yaml.Node:
+    keys = [k for k, _v in mapping.value if k is not removed]
+    return keys[0]
+
+
+def in_flow(entry: Entry) -> bool:
+    return bool(getattr(entry.parent, "flow_style", False))
+
+
+# --- generating the mutations -----------------------------------------------------
+
+def _wrong_value(entry: Entry) -> str:
+    node = entry.node
+    if isinstance(node, yaml.ScalarNode):
+        return "[wrong, type]" if node.tag.endswith(":str") else '"wrong type"'
+    return "7"
+
+
+def _near_miss(key: str) -> str:
+    """A typo an editor makes: two letters swapped, or a short key's last letter doubled."""
+    for i in range(1, len(key) - 1):
+        swapped = key[:i] + key[i + 1] + key[i] + key[i + 2:]
+        if swapped != key and len(key) > 3:
+            return swapped
+    return key + key[-1]
+
+
+def field_mutations(file: str) -> list[Mutation]:
+    text = source(file)
+    name = f"data/{file}.yml"
+    found = []
+    for entry in entries(file):
+        if not entry.path or in_flow(entry):
+            continue
+        path_s = format_path(entry.path)
+        start, end = _span(file, entry)
+        value_line, value_col = line_of(entry.node.start_mark), col_of(entry.node.start_mark)
+
+        # (b) a value of the wrong type, for every field and list item
+        found.append(Mutation("wrong-type", file, replace(text, start, end, _wrong_value(entry)),
+                              Expect(name, value_line, value_col, path_s, ("expected",)), path_s,
+                              schema_sees_it=True))
+
+        if entry.key is None:
+            continue
+        key = entry.key
+        key_line, key_col = line_of(key.start_mark), col_of(key.start_mark)
+        parent_path = entry.path[:-1]
+
+        # (a) delete the field
+        deleted = blank(text, key.start_mark.index, end)
+        if is_required(file, entry):
+            if len(entry.parent.value) > 1:
+                anchor = first_remaining_key(entry.parent, key)
+                expect = Expect(name, line_of(anchor.start_mark), col_of(anchor.start_mark),
+                                path_s, (f"required field '{entry.path[-1]}' is missing",))
+                found.append(Mutation("delete", file, deleted, expect, path_s, schema_sees_it=True))
+        else:
+            found.append(Mutation("delete", file, deleted, _consequence_of_deleting(file, entry), path_s))
+
+        # (c) rename the key to a near-miss spelling
+        wrong = _near_miss(key.value)
+        found.append(Mutation(
+            "rename", file, replace(text, key.start_mark.index, key.end_mark.index, wrong),
+            Expect(name, key_line, key_col, format_path(parent_path + (wrong,)),
+                   (f"unknown field '{wrong}'", f"did you mean '{key.value}'?")), path_s,
+            schema_sees_it=True))
+
+        # a duplicated key: a one-line entry given twice
+        if isinstance(entry.node, yaml.ScalarNode) and "\n" not in text[key.start_mark.index:end]:
+            line_end = text.index("\n", end) + 1
+            copy = " " * key.start_mark.column + text[key.start_mark.index:line_end]
+            found.append(Mutation(
+                "duplicate-key", file, text[:line_end] + copy + text[line_end:],
+                Expect(name, key_line + 1, key_col, path_s,
+                       (f"duplicate key '{key.value}'", f"first given at line {key_line}")), path_s))
+    return found
+
+
+def _consequence_of_deleting(file: str, entry: Entry) -> Expect | None:
+    """Deleting an optional field keeps the data valid, unless it held the only citation
+    of a reference (which then is never cited)."""
+    if entry.path[-1] != "cites":
+        return None
+    removed = {item.value for item in entry.node.value}
+    for ref in sorted(removed):
+        if citation_count(ref) == sum(1 for item in entry.node.value if item.value == ref):
+            line, col = reference_id_position(ref)
+            return Expect("data/references.yml", line, col, None, (f"reference '{ref}' is never cited",))
+    return None
+
+
+@cache
+def citation_count(ref: str) -> int:
+    return sum(1 for file in FILES for e in entries(file)
+               if len(e.path) > 1 and e.path[-2] == "cites" and e.node.value == ref)
+
+
+def reference_id_position(ref: str) -> tuple[int, int]:
+    for e in entries("references"):
+        if e.path[-1:] == ("id",) and e.node.value == ref:
+            return line_of(e.node.start_mark), col_of(e.node.start_mark)
+    raise LookupError(ref)
+
+
+def id_entries() -> list[tuple[str, Entry]]:
+    return [(file, e) for file in FILES for e in entries(file) if e.path[-1:] == ("id",)]
+
+
+def id_mutations() -> list[Mutation]:
+    """Every id, given to a second record: the report names both places."""
+    ids = id_entries()
+    found = []
+    for i, (file, entry) in enumerate(ids):
+        other_file, other = ids[(i + 1) % len(ids)]
+        start, end = _span(other_file, other)
+        text = replace(source(other_file), start, end, entry.node.value)
+        here = (f"data/{file}.yml", line_of(entry.node.start_mark), col_of(entry.node.start_mark))
+        there = (f"data/{other_file}.yml", line_of(other.node.start_mark), col_of(other.node.start_mark))
+        # The report marks whichever comes later and names where the id was first used.
+        words = f"duplicate id '{entry.node.value}'"
+        found.append(Mutation(
+            "duplicate-id", other_file, text,
+            (Expect(*there, format_path(other.path), (words, "already used at {}:{}:{}".format(*here))),
+             Expect(*here, format_path(entry.path), (words, "already used at {}:{}:{}".format(*there)))),
+            f"{format_path(entry.path)}@{format_path(other.path)}"))
+    return found
+
+
+def reference_mutations(file: str) -> list[Mutation]:
+    """Every cross-reference pointed at an id that does not exist."""
+    found = []
+    for entry in entries(file):
+        key = next((p for p in reversed(entry.path) if isinstance(p, str)), None)
+        if key not in REFERENCE_KEYS or not isinstance(entry.node, yaml.ScalarNode):
+            continue
+        start, end = _span(file, entry)
+        found.append(Mutation(
+            "dangling-ref", file, replace(source(file), start, end, MISSING_ID),
+            Expect(f"data/{file}.yml", line_of(entry.node.start_mark), col_of(entry.node.start_mark),
+                   format_path(entry.path), (REFERENCE_KEYS[key], MISSING_ID)), format_path(entry.path)))
+    return found
+
+
+def markup_mutations(file: str) -> list[Mutation]:
+    """Raw HTML, an event handler or a Markdown link in every text field."""
+    found = []
+    for entry in entries(file):
+        if not entry.path or in_flow(entry) or not is_text(file, entry):
+            continue
+        start, end = _span(file, entry)
+        for n, payload in enumerate(MARKUP):
+            value = json.dumps(f"{entry.node.value} {payload}", ensure_ascii=False)
+            found.append(Mutation(
+                "markup", file, replace(source(file), start, end, value),
+                Expect(f"data/{file}.yml", line_of(entry.node.start_mark), col_of(entry.node.start_mark),
+                       format_path(entry.path), ("markup is not allowed",)),
+                f"{format_path(entry.path)}#{n}", schema_sees_it=True))
+    return found
+
+
+def edit_mutations(file: str) -> list[Mutation]:
+    """Every text field given new words: valid, and the new words must reach the page."""
+    found = []
+    for entry in entries(file):
+        if not entry.path or in_flow(entry) or not is_text(file, entry):
+            continue
+        start, end = _span(file, entry)
+        value = json.dumps(f"Edited {file} {format_path(entry.path)}: {entry.node.value}", ensure_ascii=False)
+        found.append(Mutation("edit", file, replace(source(file), start, end, value), None,
+                              format_path(entry.path)))
+    return found
+
+
+def _key_lines(file: str) -> list[tuple[int, int]]:
+    """(line index, key column) of every line whose first token is a mapping key."""
+    lines = source(file).split("\n")
+    found = []
+    for entry in entries(file):
+        if entry.key is None or in_flow(entry):
+            continue
+        line = entry.key.start_mark.line
+        before = lines[line][:entry.key.start_mark.column]
+        if before.strip() == "":
+            found.append((line, entry.key.start_mark.column))
+    return sorted(set(found))
+
+
+def syntax_mutations(file: str) -> list[Mutation]:
+    text = source(file)
+    name = f"data/{file}.yml"
+    lines = text.split("\n")
+    found = []
+    for line, column in _key_lines(file):
+        # a tab in the indentation of the line
+        tabbed = lines.copy()
+        tabbed[line] = "\t" + lines[line][1:] if column else "\t" + lines[line]
+        found.append(Mutation("tab", file, "\n".join(tabbed), Expect(name, line + 1, None, None, ("tab",)),
+                              f"line {line + 1}"))
+        if column:
+            # The line indented one space less than its siblings. YAML cannot tell which of
+            # two lines that disagree is wrong: the report may name the next line instead.
+            shifted = lines.copy()
+            shifted[line] = lines[line][1:]
+            after = next((i for i in range(line + 1, len(lines)) if lines[i].strip()[:1] not in ("", "#")), line)
+            found.append(Mutation("bad-indent", file, "\n".join(shifted),
+                                  (Expect(name, line + 1, None, None, ("YAML syntax error", "indent")),
+                                   Expect(name, after + 1, None, None, ("YAML syntax error", "indent"))),
+                                  f"line {line + 1}"))
+    for entry in entries(file):
+        node = entry.node
+        if entry.key is None or in_flow(entry) or not isinstance(node, yaml.ScalarNode) or node.style is not None:
+            continue
+        if line_of(node.start_mark) != line_of(node.end_mark):
+            continue
+        start = node.start_mark.index
+        where = f"{format_path(entry.path)}"
+        expect_line, expect_col = line_of(node.start_mark), col_of(node.start_mark)
+        if '"' not in text[start:]:
+            found.append(Mutation("unclosed-quote", file, replace(text, start, start, '"'),
+                                  Expect(name, expect_line, expect_col, None, ("never closed",)), where))
+        found.append(Mutation("unclosed-bracket", file, replace(text, start, start, "["),
+                              Expect(name, expect_line, expect_col, None, ("not closed",)), where))
+    for entry in entries(file):
+        node = entry.node
+        if isinstance(node, yaml.SequenceNode) and node.flow_style and node.value:
+            end = node.end_mark.index
+            found.append(Mutation("unclosed-bracket", file, replace(text, end - 1, end, ""),
+                                  Expect(name, line_of(node.start_mark), col_of(node.start_mark), None,
+                                         ("not closed",)), format_path(entry.path)))
+    return found
+
+
+def file_mutations(file: str) -> list[Mutation]:
+    name = f"data/{file}.yml"
+    comments = "".join(line for line in source(file).splitlines(keepends=True) if line.startswith("#"))
+    return [
+        Mutation("empty-file", file, "", Expect(name, 1, 1, None, ("empty",)), "empty"),
+        Mutation("empty-file", file, comments, Expect(name, 1, 1, None, ("empty",)), "only comments"),
+        Mutation("not-a-mapping", file, comments + "- just\n- a list\n",
+                 Expect(name, comments.count("\n") + 1, 1, None, ("expected a mapping of fields", "got a list")),
+                 "list", schema_sees_it=True),
+        Mutation("missing-file", file, None, Expect(name, 1, 1, None, ("file not found",)), "removed"),
+    ]
+
+
+@cache
+def all_mutations() -> tuple[Mutation, ...]:
+    found: list[Mutation] = []
+    for file in FILES:
+        found += field_mutations(file)
+        found += reference_mutations(file)
+        found += markup_mutations(file)
+        found += edit_mutations(file)
+        found += syntax_mutations(file)
+        found += file_mutations(file)
+    found += id_mutations()
+    return tuple(found)
+
+
+def write_data(target: Path) -> Path:
+    """Fill `target` with the real data files; return it."""
+    target.mkdir(parents=True, exist_ok=True)
+    for file in FILES:
+        (target / f"{file}.yml").write_text(source(file), encoding="utf-8")
+    return target
+
+
+@contextmanager
+def applied(target: Path, mutation: Mutation):
+    """Apply `mutation` to the real data files in `target`, and undo it afterwards."""
+    path = target / f"{mutation.file}.yml"
+    if mutation.text is None:
+        path.unlink()
+    else:
+        path.write_text(mutation.text, encoding="utf-8")
+    try:
+        yield target
+    finally:
+        path.write_text(source(mutation.file), encoding="utf-8")
+
+
+def mutated_data(mutation: Mutation) -> dict[str, object]:
+    """Every file's plain data with `mutation` applied (for a valid mutation)."""
+    return {file: yaml.load(mutation.text if file == mutation.file else source(file), Loader=_LOADER)
+            for file in FILES}
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def string_leaves(node, path=()):
+    """(path, text) of every reader-facing string in a file's plain data."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key not in NON_TEXT_KEYS:
+                yield from string_leaves(value, path + (key,))
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from string_leaves(item, path + (i,))
+    elif isinstance(node, str):
+        yield path, node

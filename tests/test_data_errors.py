@@ -1,0 +1,199 @@
+"""Errors an editor can act on: each problem names file:line:column, the field path and
+what was expected, and one report lists every problem at once.
+
+Hand-picked slips with the exact report line each must produce; the generated mutation
+suite (test_data_mutations.py) covers every field of every file.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from macros import check_data
+from macros.loading import DataError
+from macros.validation import load_guide
+from support import DATA
+
+
+@pytest.fixture
+def data(tmp_path):
+    """A copy of data/ to break; edit(file, old, new) replaces one exact, unique snippet."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+def edit(data_dir, file: str, old: str, new: str) -> int:
+    """Replace `old` (which must occur once) in data_dir/file; return the 1-based line it starts on."""
+    path = data_dir / file
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {file}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return text[:text.index(old)].count("\n") + 1
+
+
+def report_of(data_dir) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        load_guide(data_dir)
+    lines = caught.value.report().splitlines()
+    assert lines[-1] == f"{len(lines) - 1} problem(s) in the guide data; the site was not built."
+    return lines[:-1]
+
+
+def test_every_problem_in_every_file_is_reported_at_once(data):
+    unknown = edit(data, "faq.yml", "    question: Can I do", "    questoin: Can I do")
+    role = edit(data, "muscles.yml", "    role: target", "    role: targett")
+    cite = edit(data, "technique.yml", "cites: [neto-2019]", "cites: [neto-2091]")
+    variation = edit(data, "programming.yml", "variations: [banded]", "variations: [bandd]")
+    report = report_of(data)
+    assert report == [
+        f"data/faq.yml:{unknown - 1}:5 faqs[0].question: required field 'question' is missing "
+        "(fields here: id, aliases, question, answer, shows, closing)",
+        f"data/faq.yml:{unknown}:5 faqs[0].questoin: unknown field 'questoin'; did you mean 'question'?",
+        f"data/muscles.yml:{role}:11 muscles[0].role: expected one of: target, synergist, stabilizer, "
+        "dynamic stabilizer; got 'targett'; did you mean 'target'?",
+        # Cross-file rules still run over the files that validated, though faq and muscles did not.
+        f"data/programming.yml:{variation}:20 progression.steps[3].variations[0]: unknown variation 'bandd'; "
+        "did you mean 'banded'? (expected one of: banded, barbell, dumbbell, elevated, landmine)",
+        # The misspelt citation was the only one of neto-2019.
+        "data/references.yml:6:9 references[0].id: reference 'neto-2019' is never cited; "
+        "cite it with `cites: [neto-2019]` or remove it",
+        f"data/technique.yml:{cite}:17 steps[1].paragraphs[1].cites[0]: unknown citation 'neto-2091'; "
+        "did you mean 'neto-2019'? (expected one of: contreras-2015, neto-2019)",
+    ]
+
+
+def test_wrong_type_inside_a_paragraph_says_text_or_text_with_cites(data):
+    line = edit(data, "benefits.yml", "    paragraphs:\n      - >-\n        Although",
+                "    paragraphs:\n      - [1, 2]\n      - >-\n        Although")
+    assert report_of(data) == [
+        f"data/benefits.yml:{line + 1}:9 benefits[0].paragraphs[0]: expected text, or a mapping with "
+        "`text` and `cites`; got a list"]
+
+
+def test_misspelled_key_in_a_cited_paragraph_suggests_the_field(data):
+    line = edit(data, "muscles.yml", "        cites: [contreras-2015]\n      - text: >-",
+                "        cite: [contreras-2015]\n      - text: >-")
+    assert f"data/muscles.yml:{line}:9 muscles[0].in_exercise[0].cite: unknown field 'cite'; " \
+           "did you mean 'cites'?" in report_of(data)
+
+
+def test_enum_of_safety_tip_kind_lists_the_allowed_values(data):
+    line = edit(data, "technique.yml", "      kind: load", "      kind: lode")
+    assert report_of(data) == [
+        f"data/technique.yml:{line}:13 safety.tips[4].kind: expected one of: stop-sign, form, load; "
+        "got 'lode'; did you mean 'load'?"]
+
+
+def test_markup_in_text_is_rejected_with_file_line_and_field(data):
+    line = edit(data, "mistakes.yml", "    title: Overusing Your Elbows",
+                '    title: Overusing <script>alert(1)</script> Your Elbows')
+    assert report_of(data) == [
+        f"data/mistakes.yml:{line}:12 mistakes[0].title: raw HTML or markup is not allowed in text "
+        "(found '<script>alert(1)</script>'); write plain text"]
+
+
+def test_event_handler_attribute_in_text_is_rejected(data):
+    line = edit(data, "faq.yml", "    question: Can I do single leg hip thrust every leg day?",
+                "    question: Can I do it? x onerror=alert(1)")
+    assert report_of(data) == [
+        f"data/faq.yml:{line}:15 faqs[0].question: raw HTML or markup is not allowed in text "
+        "(found 'onerror=alert(1)'); write plain text"]
+
+
+def test_empty_file_and_comment_only_file(data):
+    (data / "faq.yml").write_text("")
+    (data / "benefits.yml").write_text("# yaml-language-server: $schema=schema/benefits.schema.json\n")
+    assert report_of(data) == [
+        "data/benefits.yml:1:1: the file is empty (or only comments); expected a mapping of fields",
+        "data/faq.yml:1:1: the file is empty (or only comments); expected a mapping of fields",
+    ]
+
+
+def test_file_that_is_a_list_names_the_fields_it_should_have(data):
+    (data / "faq.yml").write_text("# a list by mistake\n- title: FAQs\n")
+    assert report_of(data) == ["data/faq.yml:2:1: expected a mapping of fields (title, faqs), got a list"]
+
+
+def test_missing_file_is_reported_with_the_others(data):
+    (data / "variations.yml").unlink()
+    report = report_of(data)
+    assert "data/variations.yml:1:1: file not found; every data file is required" in report
+    # The progression names variations, but without the file there is nothing to check it against.
+    assert not any("unknown variation" in line for line in report), report
+
+
+def test_tab_indentation(data):
+    line = edit(data, "faq.yml", "  - id: faq-how-many", "\t- id: faq-how-many")
+    assert report_of(data) == [
+        f"data/faq.yml:{line}:1: YAML syntax error: a tab character; YAML must be indented with spaces, not tabs"]
+
+
+def test_unclosed_quote_is_reported_where_it_opens(data):
+    # No '"' follows in technique.yml, so the quote runs to the end of the file.
+    line = edit(data, "technique.yml", "      kind: load", '      kind: "load')
+    assert report_of(data) == [
+        f"data/technique.yml:{line}:13: YAML syntax error: this quoted text is never closed: add the closing quote"]
+
+
+def test_unclosed_bracket_is_reported_where_it_opens(data):
+    line = edit(data, "muscles.yml", "        cites: [contreras-2015]\n      - text: >-",
+                "        cites: [contreras-2015\n      - text: >-")
+    report = report_of(data)
+    assert len(report) == 1
+    assert report[0].startswith(f"data/muscles.yml:{line}:16: YAML syntax error: the [ opened here is not closed")
+
+
+def test_bad_indentation(data):
+    line = edit(data, "mistakes.yml", "    title: Overusing Your Elbows", "     title: Overusing Your Elbows")
+    report = report_of(data)
+    assert len(report) == 1
+    assert report[0].startswith(f"data/mistakes.yml:{line}:"), report
+    assert "YAML syntax error" in report[0] and "indent" in report[0]
+
+
+def test_duplicate_key_names_both_lines(data):
+    line = edit(data, "mistakes.yml", "    title: Overusing Your Elbows\n",
+                "    title: Overusing Your Elbows\n    title: Overusing Your Elbows again\n")
+    assert report_of(data) == [
+        f"data/mistakes.yml:{line + 1}:5 mistakes[0].title: duplicate key 'title' (first given at line {line})"]
+
+
+def test_duplicate_id_names_where_it_was_first_used(data):
+    first = edit(data, "mistakes.yml", "  - id: overusing-elbows", "  - id: overusing-elbows")
+    second = edit(data, "mistakes.yml", "  - id: overextending-lower-back", "  - id: overusing-elbows")
+    assert report_of(data) == [
+        f"data/mistakes.yml:{second}:9 mistakes[1].id: duplicate id 'overusing-elbows': already used at "
+        f"data/mistakes.yml:{first}:9 (ids are link anchors and must be unique across the guide)"]
+
+
+def test_uncited_reference_is_not_claimed_when_the_citing_file_is_broken(data):
+    # muscles.yml holds the citations; a typo elsewhere in it must not make them "uncited".
+    edit(data, "muscles.yml", "    role: target", "    role: targett")
+    assert not any("never cited" in line for line in report_of(data))
+
+
+def test_uncited_reference_is_reported_beside_other_problems(data):
+    text = (data / "muscles.yml").read_text()
+    (data / "muscles.yml").write_text(text.replace("        cites: [contreras-2015]\n", ""))
+    edit(data, "faq.yml", "    question: Can I do", "    questoin: Can I do")
+    report = report_of(data)
+    assert any(line.startswith("data/references.yml:") and "'contreras-2015' is never cited" in line
+               for line in report), report
+    assert any("questoin" in line for line in report)
+
+
+def test_check_data_command_prints_the_report_and_exits_1(data, capsys):
+    edit(data, "faq.yml", "    question: Can I do", "    questoin: Can I do")
+    assert check_data.main(["check_data", str(data)]) == 1
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    assert "data/faq.yml:" in err and "unknown field 'questoin'" in err
+
+
+def test_check_data_command_passes_the_real_data(capsys):
+    assert check_data.main(["check_data", str(DATA)]) == 0
+    out, _err = capsys.readouterr()
+    assert out.startswith(f"{DATA}: valid (")
