@@ -16,10 +16,11 @@ from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 
-from . import checks, citations, links, loading, model, printfit, qr, rendering, structured_data, validation
+from . import (checks, citations, links, loading, messages, model, printfit, qr, rendering, structured_data,
+               validation)
 
 # Dependency order: a module is reloaded after the modules it imports.
-_CORE = (loading, model, checks, citations, links, validation, printfit, qr, rendering, structured_data)
+_CORE = (loading, model, checks, citations, links, messages, validation, printfit, qr, rendering, structured_data)
 
 COMPONENTS = (
     "intro", "what_is", "summary", "disclaimer", "corrections",

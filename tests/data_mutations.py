@@ -28,9 +28,10 @@ from support import DATA
 
 FILES = tuple(path.stem for path in sorted(DATA.glob("*.yml")))
 # Keys holding identifiers or switches rather than reader-facing words.
-NON_TEXT_KEYS = {"id", "aliases", "cites", "variations", "shows", "kind"}
+NON_TEXT_KEYS = {"id", "aliases", "cites", "variations", "shows", "kind", "items", "page"}
 # Keys whose values name an id elsewhere in the guide, and the words the report uses.
-REFERENCE_KEYS = {"cites": "unknown citation", "variations": "unknown variation", "shows": "unknown table"}
+REFERENCE_KEYS = {"cites": "unknown citation", "variations": "unknown variation", "shows": "unknown table",
+                  "items": "unknown item"}
 MARKUP = ("<script>alert(1)</script>", '<img src="x" onerror="alert(1)">', "[x](javascript:alert(1))")
 MISSING_ID = "no-such-id"
 
@@ -124,14 +125,19 @@ def _resolve(root: dict, sub: dict) -> dict:
 def _branch(root: dict, sub: dict, node: yaml.Node) -> dict:
     """The anyOf branch of `sub` that describes a node of this kind."""
     sub = _resolve(root, sub)
-    if "anyOf" not in sub:
+    if "discriminator" in sub and isinstance(node, yaml.MappingNode):
+        tag = next((v.value for k, v in node.value if k.value == sub["discriminator"]["propertyName"]), None)
+        if tag in sub["discriminator"]["mapping"]:
+            return _resolve(root, {"$ref": sub["discriminator"]["mapping"][tag]})
+    options = sub.get("anyOf") or sub.get("oneOf")
+    if not options:
         return sub
     want = {yaml.MappingNode: "object", yaml.SequenceNode: "array"}.get(type(node), "string")
-    for option in sub["anyOf"]:
+    for option in options:
         option = _resolve(root, option)
         if option.get("type") == want:
             return option
-    return _resolve(root, sub["anyOf"][0])
+    return _resolve(root, options[0])
 
 
 def schema_at(file: str, entry: Entry) -> dict:
@@ -261,9 +267,29 @@ def field_mutations(file: str) -> list[Mutation]:
     return found
 
 
-def _consequence_of_deleting(file: str, entry: Entry) -> Expect | None:
-    """Deleting an optional field keeps the data valid, unless it held the only citation
-    of a reference (which then is never cited)."""
+def referrers() -> list[tuple[str, Entry]]:
+    """Every value that names an id elsewhere (a citation, a variation, a checklist item...)."""
+    return [(file, e) for file in FILES for e in entries(file)
+            if isinstance(e.node, yaml.ScalarNode) and _reference_key(e.path) in REFERENCE_KEYS]
+
+
+def _reference_key(path: tuple) -> str | None:
+    return next((p for p in reversed(path) if isinstance(p, str)), None)
+
+
+def _consequence_of_deleting(file: str, entry: Entry) -> Expect | tuple[Expect, ...] | None:
+    """Deleting an optional field keeps the data valid, unless it held records whose ids
+    are named elsewhere (each such reference then dangles) or the only citation of a
+    reference (which then is never cited)."""
+    inside = len(entry.path)
+    removed = {e.node.value for e in entries(file)
+               if e.path[:inside] == entry.path and e.path[-1:] == ("id",)}
+    dangling = tuple(
+        Expect(f"data/{f}.yml", line_of(r.node.start_mark), col_of(r.node.start_mark), format_path(r.path),
+               (r.node.value,))
+        for f, r in referrers() if r.node.value in removed and not (f == file and r.path[:inside] == entry.path))
+    if dangling:
+        return dangling
     if entry.path[-1] != "cites":
         return None
     removed = {item.value for item in entry.node.value}
@@ -315,7 +341,7 @@ def reference_mutations(file: str) -> list[Mutation]:
     """Every cross-reference pointed at an id that does not exist."""
     found = []
     for entry in entries(file):
-        key = next((p for p in reversed(entry.path) if isinstance(p, str)), None)
+        key = _reference_key(entry.path)
         if key not in REFERENCE_KEYS or not isinstance(entry.node, yaml.ScalarNode):
             continue
         start, end = _span(file, entry)
@@ -329,17 +355,17 @@ def reference_mutations(file: str) -> list[Mutation]:
 def markup_mutations(file: str) -> list[Mutation]:
     """Raw HTML, an event handler or a Markdown link in every text field."""
     found = []
-    for entry in entries(file):
-        if not entry.path or in_flow(entry) or not is_text(file, entry):
-            continue
+    texts = [e for e in entries(file) if e.path and not in_flow(e) and is_text(file, e)]
+    for n, entry in enumerate(texts):
+        # Each field gets one payload, in turn, so each kind reaches every file.
+        payload = MARKUP[n % len(MARKUP)]
         start, end = _span(file, entry)
-        for n, payload in enumerate(MARKUP):
-            value = json.dumps(f"{entry.node.value} {payload}", ensure_ascii=False)
-            found.append(Mutation(
-                "markup", file, replace(source(file), start, end, value),
-                Expect(f"data/{file}.yml", line_of(entry.node.start_mark), col_of(entry.node.start_mark),
-                       format_path(entry.path), ("markup is not allowed",)),
-                f"{format_path(entry.path)}#{n}", schema_sees_it=True))
+        value = json.dumps(f"{entry.node.value} {payload}", ensure_ascii=False)
+        found.append(Mutation(
+            "markup", file, replace(source(file), start, end, value),
+            Expect(f"data/{file}.yml", line_of(entry.node.start_mark), col_of(entry.node.start_mark),
+                   format_path(entry.path), ("markup is not allowed",)),
+            f"{format_path(entry.path)}#{n % len(MARKUP)}", schema_sees_it=True))
     return found
 
 

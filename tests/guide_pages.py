@@ -7,12 +7,14 @@ to end in test_data_build.py.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from functools import cache
+from unittest import mock
 
 import jinja2
 
-from macros import COMPONENTS
+from macros import CHECKLIST_KINDS, COMPONENTS, rendering
 from macros.rendering import GuideRenderer
 from support import ROOT
 
@@ -37,19 +39,46 @@ _BYTECODE = _MemoryBytecodeCache()
 
 
 @cache
+def _qr_svg(url: str) -> str:
+    return _REAL_QR_SVG(url)
+
+
+_REAL_QR_SVG = getattr(rendering, "qr_svg", None)
+
+
+def _fast_qr_codes():
+    """The same QR code, drawn once per address (drawing one takes ~0.1 s)."""
+    if _REAL_QR_SVG is None:
+        return contextlib.nullcontext()
+    return mock.patch.object(rendering, "qr_svg", _qr_svg)
+
+
+@cache
 def _page_templates() -> dict[str, jinja2.Template]:
     env = jinja2.Environment(undefined=jinja2.StrictUndefined)
-    return {path.name: env.from_string(FRONT_MATTER.sub("", path.read_text(encoding="utf-8")))
-            for path in sorted((ROOT / "docs").glob("*.md"))}
+    docs = ROOT / "docs"
+    return {path.relative_to(docs).as_posix(): env.from_string(FRONT_MATTER.sub("", path.read_text(encoding="utf-8")))
+            for path in sorted(docs.rglob("*.md"))}
 
 
 def page_markdown(guide) -> dict[str, str]:
-    """Each docs page (by file name) as the Markdown MkDocs would receive."""
+    """Each docs page (by path in docs/) as the Markdown MkDocs would receive."""
     renderer = GuideRenderer(guide)
     # Each renderer compiles its templates anew (~0.1 s); a shared bytecode cache keeps
     # hundreds of renderers fast. Only a speed-up: without it the output is the same.
     env = getattr(renderer, "_env", None)
     if isinstance(env, jinja2.Environment):
         env.bytecode_cache = _BYTECODE
-    macros = {name: (lambda render=getattr(renderer, name): render("")) for name in COMPONENTS}
-    return {name: template.render(guide=guide, **macros) for name, template in _page_templates().items()}
+    pages = {}
+    with _fast_qr_codes():
+        for name, template in _page_templates().items():
+            pages[name] = _render_page(name, template, renderer, guide)
+    return pages
+
+
+def _render_page(name: str, template: jinja2.Template, renderer: GuideRenderer, guide) -> str:
+    root = "../" * name.count("/")
+    macros = {component: (lambda render=getattr(renderer, component): render(root)) for component in COMPONENTS}
+    macros.update({kind: (lambda checklist_id, render=getattr(renderer, kind): render(
+        checklist_id, root, f"https://example.org/{name}")) for kind in CHECKLIST_KINDS})
+    return template.render(guide=guide, **macros)

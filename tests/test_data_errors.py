@@ -164,9 +164,10 @@ def test_duplicate_key_names_both_lines(data):
 def test_duplicate_id_names_where_it_was_first_used(data):
     first = edit(data, "mistakes.yml", "  - id: overusing-elbows", "  - id: overusing-elbows")
     second = edit(data, "mistakes.yml", "  - id: overextending-lower-back", "  - id: overusing-elbows")
-    assert report_of(data) == [
-        f"data/mistakes.yml:{second}:9 mistakes[1].id: duplicate id 'overusing-elbows': already used at "
-        f"data/mistakes.yml:{first}:9 (ids are link anchors and must be unique across the guide)"]
+    # (The checklist naming the renamed mistake reports it as well.)
+    assert (f"data/mistakes.yml:{second}:9 mistakes[1].id: duplicate id 'overusing-elbows': already used at "
+            f"data/mistakes.yml:{first}:9 (ids are link anchors and must be unique across the guide)"
+            ) in report_of(data)
 
 
 def test_uncited_reference_is_not_claimed_when_the_citing_file_is_broken(data):

@@ -1,0 +1,198 @@
+"""Pydantic's validation errors as problems an editor can act on.
+
+Each error becomes `file:line:column field.path: message`: located at the value (or, for
+a missing field, at the mapping that lacks it), with the field path as written in the
+YAML file and a message that says what was expected, with a did-you-mean when a close
+match exists.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+
+from pydantic import BaseModel
+
+from .loading import LoadedFile, Problem, format_path
+from .model import ID_PATTERN
+
+_TYPE_NAMES = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "model_type": "a mapping of fields",
+    "dict_type": "a mapping of fields",
+    "model_attributes_type": "a mapping of fields",
+}
+
+
+def describe(value: object) -> str:
+    """What an editor wrote, in words: 'text', 'a list', 'nothing (an empty value)'."""
+    if isinstance(value, bool):
+        return "true/false"
+    return {str: "text", int: "a number", float: "a number", list: "a list", dict: "a mapping",
+            type(None): "nothing (an empty value)"}.get(type(value), type(value).__name__)
+
+
+def _models_in(annotation: object) -> list[type[BaseModel]]:
+    """Every model an annotation may hold (one, or the members of a union)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [model for arg in typing.get_args(annotation) for model in _models_in(arg)]
+
+
+def _tags(model: type[BaseModel]) -> set:
+    """The literal values that pick `model` out of a discriminated union."""
+    return {value for field in model.model_fields.values()
+            if typing.get_origin(field.annotation) is typing.Literal for value in typing.get_args(field.annotation)}
+
+
+class _Walk:
+    """A pydantic error location followed through the models and the file's data at once.
+
+    Pydantic puts a discriminated union's tag into the location
+    (checklists[0].ticks.title); the editor wrote no such key, so it is dropped from the
+    path and used to pick the model instead.
+    """
+
+    def __init__(self, model: type[BaseModel], loaded: LoadedFile, loc: tuple):
+        self.candidates: list[type[BaseModel]] = [model]
+        self.path: tuple = ()
+        node: object = loaded.data
+        for i, part in enumerate(loc):
+            last = i == len(loc) - 1
+            if isinstance(part, int):
+                self.path += (part,)
+                node = node[part] if isinstance(node, list) and part < len(node) else None
+                continue
+            tagged = [m for m in self.candidates if part in _tags(m)]
+            if len(self.candidates) > 1 and tagged and not (isinstance(node, dict) and part in node):
+                self.candidates = tagged
+                continue
+            self.path += (part,)
+            if not last:
+                owner = next((m for m in self.candidates if part in m.model_fields), None)
+                self.candidates = _models_in(owner.model_fields[part].annotation) if owner else []
+            node = node.get(part) if isinstance(node, dict) else None
+        self.node = node
+
+    @property
+    def owner(self) -> type[BaseModel] | None:
+        """The model whose field the location names (the first, for an undecided union)."""
+        return self.candidates[0] if self.candidates else None
+
+
+def _existing(loaded: LoadedFile, path: tuple) -> tuple:
+    """`path` cut back to what the file holds: a paragraph given as plain text is
+    validated as {text: ...}, but the editor wrote no `text` key."""
+    while path and path not in loaded.value_positions:
+        path = path[:-1]
+    return path
+
+
+def _present_keys(loaded: LoadedFile, path: tuple) -> set:
+    node: object = loaded.data
+    for part in path:
+        try:
+            node = node[part]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            return set()
+    return set(node) if isinstance(node, dict) else set()
+
+
+def _guess(word: str, options: list[str], prefer: set[str] = frozenset()) -> str | None:
+    """The option `word` was meant to be; among close matches, one in `prefer` first."""
+    close = difflib.get_close_matches(word, options, n=3, cutoff=0.6)
+    preferred = [option for option in close if option in prefer]
+    return (preferred or close or [None])[0]
+
+
+def _unknown_field(loaded: LoadedFile, path: tuple, models: list[type[BaseModel]]) -> Problem:
+    key = str(path[-1])
+    present = _present_keys(loaded, path[:-1])
+    fields = list(dict.fromkeys(name for model in models for name in model.model_fields))
+    # Renaming `reps` to `rpes` also loses `reps`: a missing required field is the best guess.
+    required = {name for model in models for name, field in model.model_fields.items() if field.is_required()}
+    guess = _guess(key, [name for name in fields if name not in present], required - present)
+    message = f"unknown field '{key}'"
+    message += f"; did you mean '{guess}'?" if guess else f"; expected one of: {', '.join(fields)}"
+    return Problem(loaded.key_position_of(path), format_path(path), message)
+
+
+def _pattern_message(pattern: str, value: object) -> str:
+    if pattern == ID_PATTERN:
+        return (f"'{value}' is not a valid id: use lowercase letters, digits and single hyphens, "
+                "starting with a letter (e.g. step-set-up)")
+    if pattern.startswith("^10"):
+        return f"'{value}' is not a DOI: expected the bare DOI, e.g. 10.1519/JSC.0000000000000000"
+    if pattern.startswith("^https"):
+        return f"'{value}' is not a web address: expected a full https:// URL"
+    return f"'{value}' does not match the pattern {pattern}"
+
+
+def _one_of(allowed: list[str], value: object) -> str:
+    got = repr(value) if isinstance(value, str) else describe(value)
+    message = f"expected one of: {', '.join(allowed)}; got {got}"
+    guess = _guess(value, allowed) if isinstance(value, str) else None
+    return message + (f"; did you mean '{guess}'?" if guess else "")
+
+
+def _literals(expected: str) -> list[str]:
+    """"'a', 'b' or 'c'" -> ['a', 'b', 'c']"""
+    return [part.strip().strip("'") for part in expected.replace(" or ", ", ").split(",") if part.strip()]
+
+
+def problems_from(errors: list[dict], model: type[BaseModel], loaded: LoadedFile) -> list[Problem]:
+    """Every pydantic error of one file as located problems (one error may give several)."""
+    problems: list[Problem] = []
+    for item in errors:
+        kind, value, ctx = item["type"], item.get("input"), item.get("ctx") or {}
+        walk = _Walk(model, loaded, tuple(item["loc"]))
+        path = walk.path
+        if kind == "missing":
+            owner = walk.owner
+            message = f"required field '{path[-1]}' is missing"
+            if owner is not None:
+                message += f" (fields here: {', '.join(owner.model_fields)})"
+            problems.append(Problem(loaded.position_of(path[:-1]), format_path(path), message))
+            continue
+        if kind == "extra_forbidden":
+            problems.append(_unknown_field(loaded, path, walk.candidates or [model]))
+            continue
+        if kind == "union_tag_not_found":
+            # Without its tag pydantic cannot tell which model applies, so it checks no
+            # other key: check them against every member, so a misspelt tag key is named.
+            tag = ctx.get("discriminator", "").strip("'")
+            members = walk.candidates
+            allowed = sorted({str(t) for m in members for t in _tags(m)})
+            problems.append(Problem(loaded.position_of(path), format_path(path + (tag,)),
+                                    f"required field '{tag}' is missing (one of: {', '.join(allowed)})"))
+            fields = {name for m in members for name in m.model_fields}
+            for key in sorted(_present_keys(loaded, path) - fields, key=str):
+                problems.append(_unknown_field(loaded, path + (key,), members))
+            continue
+        if kind == "union_tag_invalid":
+            tag = ctx.get("discriminator", "").strip("'")
+            where = path + (tag,)
+            problems.append(Problem(loaded.position_of(where), format_path(where),
+                                    _one_of(_literals(ctx.get("expected_tags", "")), walk.node.get(tag)
+                                            if isinstance(walk.node, dict) else value)))
+            continue
+        path = _existing(loaded, path)
+        if kind in _TYPE_NAMES:
+            message = f"expected {_TYPE_NAMES[kind]}, got {describe(value)}"
+        elif kind == "literal_error":
+            message = _one_of(_literals(ctx.get("expected", "")), value)
+        elif kind == "string_pattern_mismatch":
+            message = _pattern_message(ctx.get("pattern", ""), value)
+        elif kind == "string_too_short":
+            message = "expected text, got an empty string"
+        elif kind == "too_short":
+            message = "expected at least one item, got an empty list"
+        elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+            message = f"{value!r} is out of range: {item['msg'].removeprefix('Input should be ')}"
+        else:
+            message = item["msg"].removeprefix("Value error, ")
+        problems.append(Problem(loaded.position_of(path), format_path(path), message))
+    return problems
