@@ -63,12 +63,9 @@ def _page_templates() -> dict[str, jinja2.Template]:
 
 def page_markdown(guide) -> dict[str, str]:
     """Each docs page (by path in docs/) as the Markdown MkDocs would receive."""
-    renderer = GuideRenderer(guide)
     # Each renderer compiles its templates anew (~0.1 s); a shared bytecode cache keeps
     # hundreds of renderers fast. Only a speed-up: without it the output is the same.
-    env = getattr(renderer, "_env", None)
-    if isinstance(env, jinja2.Environment):
-        env.bytecode_cache = _BYTECODE
+    renderer = GuideRenderer(guide, bytecode_cache=_BYTECODE)
     pages = {}
     with _fast_qr_codes():
         for name, template in _page_templates().items():
