@@ -7,6 +7,7 @@ Nothing here knows about MkDocs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,12 +78,18 @@ class DataError(Exception):
         return "\n".join(lines)
 
 
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+
+
 def format_path(path: Path_) -> str:
-    """Render ("mistakes", 2, "solutions", 0) as mistakes[2].solutions[0]."""
+    """Render ("mistakes", 2, "solutions", 0) as mistakes[2].solutions[0], and a key that
+    is not a plain name as pages["index.md"]."""
     out = ""
     for part in path:
         if isinstance(part, int):
             out += f"[{part}]"
+        elif not _NAME.match(str(part)):
+            out += f'["{part}"]'
         else:
             out += f".{part}" if out else str(part)
     return out
@@ -115,9 +122,10 @@ def _build(node: yaml.Node, path: tuple, loaded: LoadedFile, problems: list[Prob
     return constructor.construct_object(node, deep=True)
 
 
-# libyaml composes ~15x faster than pure Python; its node marks are the same. Errors
-# are re-read with the pure Python parser so messages do not depend on libyaml.
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml composes ~8-15x faster than pure Python; its node marks are the same. A file it
+# rejects is composed again by the pure loader, whose messages and marks the reports
+# below are written for (so they do not depend on libyaml being installed).
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 
 
 # What the parser's token names mean to an editor.
@@ -172,7 +180,7 @@ def _syntax_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:
 
 def _compose(text: str, name: str) -> yaml.Node | None:
     try:
-        return yaml.compose(text, Loader=_FAST_LOADER)
+        return yaml.compose(text, Loader=_FAST_LOADER or yaml.SafeLoader)
     except yaml.YAMLError as fast_error:
         try:
             yaml.compose(text, Loader=yaml.SafeLoader)

@@ -48,6 +48,21 @@ def _tags(model: type[BaseModel]) -> set:
             if typing.get_origin(field.annotation) is typing.Literal for value in typing.get_args(field.annotation)}
 
 
+def _child(node: object, part: object) -> object:
+    if isinstance(node, dict):
+        return node.get(part)
+    if isinstance(node, list) and isinstance(part, int) and part < len(node):
+        return node[part]
+    return None
+
+
+def _is_mapping(annotation: object) -> bool:
+    """A dict keyed by data (possibly optional): its keys are not field names."""
+    if typing.get_origin(annotation) is dict:
+        return True
+    return any(_is_mapping(arg) for arg in typing.get_args(annotation) if arg is not type(None))
+
+
 class _Walk:
     """A pydantic error location followed through the models and the file's data at once.
 
@@ -59,12 +74,14 @@ class _Walk:
     def __init__(self, model: type[BaseModel], loaded: LoadedFile, loc: tuple):
         self.candidates: list[type[BaseModel]] = [model]
         self.path: tuple = ()
+        keyed = False  # the next part is a key chosen by the editor (a page path), not a field
         node: object = loaded.data
         for i, part in enumerate(loc):
             last = i == len(loc) - 1
-            if isinstance(part, int):
+            if isinstance(part, int) or keyed:
                 self.path += (part,)
-                node = node[part] if isinstance(node, list) and part < len(node) else None
+                node = _child(node, part)
+                keyed = False
                 continue
             tagged = [m for m in self.candidates if part in _tags(m)]
             if len(self.candidates) > 1 and tagged and not (isinstance(node, dict) and part in node):
@@ -73,8 +90,10 @@ class _Walk:
             self.path += (part,)
             if not last:
                 owner = next((m for m in self.candidates if part in m.model_fields), None)
-                self.candidates = _models_in(owner.model_fields[part].annotation) if owner else []
-            node = node.get(part) if isinstance(node, dict) else None
+                annotation = owner.model_fields[part].annotation if owner else None
+                self.candidates = _models_in(annotation)
+                keyed = _is_mapping(annotation)
+            node = _child(node, part)
         self.node = node
 
     @property

@@ -17,9 +17,23 @@ from .model import FILE_MODELS
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
+def _close_keyed_mappings(node: object) -> None:
+    # A mapping keyed by data (guide.yml `pages:`) lists its allowed keys as a pattern; the
+    # model rejects any other key, so the editor's schema must too.
+    if isinstance(node, dict):
+        if "patternProperties" in node:
+            node.setdefault("additionalProperties", False)
+        for value in node.values():
+            _close_keyed_mappings(value)
+    elif isinstance(node, list):
+        for value in node:
+            _close_keyed_mappings(value)
+
+
 def schema_text(key: str) -> str:
     """The schema of data/<key>.yml as the exact text committed under data/schema/."""
     schema = {"$schema": DIALECT, **FILE_MODELS[key].model_json_schema()}
+    _close_keyed_mappings(schema)
     schema["title"] = f"data/{key}.yml"
     schema.setdefault("description", f"The {key} file of the guide; generated from macros/model.py.")
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

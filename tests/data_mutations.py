@@ -27,6 +27,7 @@ import yaml
 from support import DATA
 
 FILES = tuple(path.stem for path in sorted(DATA.glob("*.yml")))
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Keys holding identifiers or switches rather than reader-facing words.
 NON_TEXT_KEYS = {"id", "aliases", "cites", "variations", "shows", "kind", "items", "page"}
 # Keys whose values name an id elsewhere in the guide, and the words the report uses.
@@ -41,7 +42,7 @@ class Expect:
     """A problem the report must contain."""
 
     file: str
-    line: int
+    line: int | None  # None: any line (the message then names the line)
     column: int | None
     field: str | None
     words: tuple[str, ...]
@@ -71,9 +72,15 @@ class Mutation:
 
 
 def format_path(path: tuple) -> str:
+    """The field path as reports write it: mistakes[2].solutions[0], pages["index.md"].title."""
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]*", part):
+            out += f'["{part}"]'
+        else:
+            out += f".{part}" if out else part
     return out
 
 
@@ -150,9 +157,25 @@ def schema_at(file: str, entry: Entry) -> dict:
         if isinstance(part, int):
             sub, node = sub["items"], node.value[part]
         else:
-            sub = sub["properties"][part]
+            # A field of a record, or an entry of a mapping keyed by data (guide.yml `pages:`).
+            sub = sub["properties"][part] if "properties" in sub else _keyed_entry(sub)
             node = next(v for k, v in node.value if k.value == part)
     return _branch(root, sub, node)
+
+
+def _keyed_entry(sub: dict) -> dict:
+    if "patternProperties" in sub:
+        return next(iter(sub["patternProperties"].values()))
+    return sub["additionalProperties"]
+
+
+def is_keyed_by_data(file: str, entry: Entry) -> bool:
+    """The entry's key is data (a page path), not a field name."""
+    parent = schema_at(file, Entry(entry.path[:-1], entry.parent, None, None))
+    return "properties" not in parent and ("patternProperties" in parent or
+                                           isinstance(parent.get("additionalProperties"), dict))
+
+
 
 
 def is_required(file: str, entry: Entry) -> bool:
@@ -236,6 +259,7 @@ def field_mutations(file: str) -> list[Mutation]:
         key = entry.key
         key_line, key_col = line_of(key.start_mark), col_of(key.start_mark)
         parent_path = entry.path[:-1]
+        keyed_by_data = is_keyed_by_data(file, entry)
 
         # (a) delete the field
         deleted = blank(text, key.start_mark.index, end)
@@ -248,7 +272,9 @@ def field_mutations(file: str) -> list[Mutation]:
         else:
             found.append(Mutation("delete", file, deleted, _consequence_of_deleting(file, entry), path_s))
 
-        # (c) rename the key to a near-miss spelling
+        # (c) rename the key to a near-miss spelling (field names only; a page path is data)
+        if keyed_by_data:
+            continue
         wrong = _near_miss(key.value)
         found.append(Mutation(
             "rename", file, replace(text, key.start_mark.index, key.end_mark.index, wrong),
@@ -410,13 +436,21 @@ def syntax_mutations(file: str) -> list[Mutation]:
         if column:
             # The line indented one space less than its siblings. YAML cannot tell which of
             # two lines that disagree is wrong: the report may name the next line instead.
+            # A block that nests deeper may still line up, and the parser then complains where
+            # the block ends, naming the line the block starts on.
             shifted = lines.copy()
             shifted[line] = lines[line][1:]
+            shifted_text = "\n".join(shifted)
             after = next((i for i in range(line + 1, len(lines)) if lines[i].strip()[:1] not in ("", "#")), line)
-            found.append(Mutation("bad-indent", file, "\n".join(shifted),
-                                  (Expect(name, line + 1, None, None, ("YAML syntax error", "indent")),
-                                   Expect(name, after + 1, None, None, ("YAML syntax error", "indent"))),
-                                  f"line {line + 1}"))
+            expect = (Expect(name, line + 1, None, None, ("YAML syntax error", "indent")),
+                      Expect(name, after + 1, None, None, ("YAML syntax error", "indent")),
+                      Expect(name, None, None, None, ("YAML syntax error", "indent", f"starts at line {line + 1})")))
+            try:
+                same = yaml.load(shifted_text, Loader=_LOADER) == yaml.load(text, Loader=_LOADER)
+            except yaml.YAMLError:
+                same = False
+            # Dedenting the only key of a mapping still lines up with itself: same data, valid.
+            found.append(Mutation("bad-indent", file, shifted_text, None if same else expect, f"line {line + 1}"))
     for entry in entries(file):
         node = entry.node
         if entry.key is None or in_flow(entry) or not isinstance(node, yaml.ScalarNode) or node.style is not None:
@@ -469,10 +503,11 @@ def all_mutations() -> tuple[Mutation, ...]:
 
 
 def write_data(target: Path) -> Path:
-    """Fill `target` with the real data files; return it."""
+    """Fill `target` with the real data files (and the files beside them); return it."""
     target.mkdir(parents=True, exist_ok=True)
-    for file in FILES:
-        (target / f"{file}.yml").write_text(source(file), encoding="utf-8")
+    for path in DATA.iterdir():
+        if path.is_file():
+            (target / path.name).write_bytes(path.read_bytes())
     return target
 
 
@@ -494,9 +529,6 @@ def mutated_data(mutation: Mutation) -> dict[str, object]:
     """Every file's plain data with `mutation` applied (for a valid mutation)."""
     return {file: yaml.load(mutation.text if file == mutation.file else source(file), Loader=_LOADER)
             for file in FILES}
-
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def string_leaves(node, path=()):

@@ -1,56 +1,60 @@
-"""Every docs page's Markdown for a guide, rendered the way mkdocs-macros renders it
-(the page as a Jinja template with `guide` and one macro per component), without MkDocs.
+"""Every docs page's Markdown for a project, rendered the way mkdocs-macros renders it,
+without MkDocs: the project's own `define_env` registers its macros and variables on a
+stand-in for the plugin, and each page is rendered as a Jinja template with them.
 
 Fast enough to run per data mutation; real `mkdocs build` runs check the same path end
-to end in test_data_build.py.
+to end (test_data_build.py).
 """
 
 from __future__ import annotations
 
-import contextlib
 import re
+from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from unittest import mock
 
 import jinja2
+import yaml
 
-from macros import CHECKLIST_KINDS, COMPONENTS, rendering
-from macros.rendering import GuideRenderer
+import macros
+from macros import rendering
 from support import ROOT
 
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 
 
-class _MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled component templates shared by the many renderers a test run makes."""
+@dataclass
+class _Page:
+    """The parts of an MkDocs page that macros read."""
 
-    def __init__(self):
-        self._store: dict[str, bytes] = {}
+    src_uri: str
+    canonical_url: str
+    meta: dict = field(default_factory=dict)
 
-    def load_bytecode(self, bucket):
-        if bucket.key in self._store:
-            bucket.bytecode_from_string(self._store[bucket.key])
-
-    def dump_bytecode(self, bucket):
-        self._store[bucket.key] = bucket.bytecode_to_string()
+    @property
+    def file(self):
+        return self
 
 
-_BYTECODE = _MemoryBytecodeCache()
+class _Env:
+    """The parts of the mkdocs-macros plugin that `define_env` uses."""
+
+    def __init__(self, project_dir: Path, config: dict):
+        self.project_dir = str(project_dir)
+        self.conf = {**config, "docs_dir": str(ROOT / "docs")}
+        self.variables: dict = {"config": config}
+        self.macros: dict = {}
+        self.page: _Page | None = None
+
+    def macro(self, function, name: str | None = None):
+        self.macros[name or function.__name__] = function
+        return function
 
 
 @cache
-def _qr_svg(url: str) -> str:
-    return _REAL_QR_SVG(url)
-
-
-_REAL_QR_SVG = getattr(rendering, "qr_svg", None)
-
-
-def _fast_qr_codes():
-    """The same QR code, drawn once per address (drawing one takes ~0.1 s)."""
-    if _REAL_QR_SVG is None:
-        return contextlib.nullcontext()
-    return mock.patch.object(rendering, "qr_svg", _qr_svg)
+def _config() -> dict:
+    return yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
 
 
 @cache
@@ -61,21 +65,41 @@ def _page_templates() -> dict[str, jinja2.Template]:
             for path in sorted(docs.rglob("*.md"))}
 
 
-def page_markdown(guide) -> dict[str, str]:
-    """Each docs page (by path in docs/) as the Markdown MkDocs would receive."""
-    # Each renderer compiles its templates anew (~0.1 s); a shared bytecode cache keeps
-    # hundreds of renderers fast. Only a speed-up: without it the output is the same.
-    renderer = GuideRenderer(guide, bytecode_cache=_BYTECODE)
+@cache
+def _qr_svg(url: str) -> str:
+    return _REAL_QR_SVG(url)
+
+
+_REAL_QR_SVG = getattr(rendering, "qr_svg", None)
+
+
+def page_texts(project_dir: Path) -> dict[str, str]:
+    """Each docs page (by path in docs/): its Markdown, then the title and description
+    that macros put in its <head>."""
+    config = _config()
+    env = _env_for(project_dir, config)
     pages = {}
-    with _fast_qr_codes():
-        for name, template in _page_templates().items():
-            pages[name] = _render_page(name, template, renderer, guide)
+    for name, template in _page_templates().items():
+        env.page = _Page(name, f"{config['site_url']}{name.removesuffix('.md')}/")
+        if hasattr(macros, "on_pre_page_macros"):
+            macros.on_pre_page_macros(env)
+        markdown = template.render(**env.variables, **env.macros)
+        pages[name] = "\n".join([markdown, *(str(v) for v in env.page.meta.values())])
     return pages
 
 
-def _render_page(name: str, template: jinja2.Template, renderer: GuideRenderer, guide) -> str:
-    root = "../" * name.count("/")
-    macros = {component: (lambda render=getattr(renderer, component): render(root)) for component in COMPONENTS}
-    macros.update({kind: (lambda checklist_id, render=getattr(renderer, kind): render(
-        checklist_id, root, f"https://example.org/{name}")) for kind in CHECKLIST_KINDS})
-    return template.render(guide=guide, **macros)
+def _env_for(project_dir: Path, config: dict) -> _Env:
+    env = _Env(project_dir, config)
+    macros.define_env(env)
+    if _REAL_QR_SVG:
+        # The same QR code, drawn once per address (drawing one takes ~0.1 s).
+        env.macros = {name: _with_cached_qr(function) for name, function in env.macros.items()}
+    return env
+
+
+def _with_cached_qr(function):
+    def call(*args, **kwargs):
+        with mock.patch.object(rendering, "qr_svg", _qr_svg):
+            return function(*args, **kwargs)
+
+    return call
