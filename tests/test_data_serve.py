@@ -1,0 +1,98 @@
+"""`mkdocs serve` while editing: bad data is reported (file:line) without stopping the
+server, and fixing it - or editing a template, a core module or the theme's CSS - shows
+on the served site without a restart."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import yaml
+
+from support import copy_project, free_port
+
+# Rebuilds on a loaded CI machine can take many seconds; this is a ceiling, not a measure.
+PATIENCE = 240
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, OSError):
+        return ""
+
+
+def _wait_for(what: str, check) -> None:
+    deadline = time.monotonic() + PATIENCE
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.25)
+    raise AssertionError(f"gave up waiting for {what}")
+
+
+def _replace(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path.name}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_serve_reports_bad_data_recovers_and_picks_up_every_kind_of_edit(tmp_path):
+    project = copy_project(tmp_path)
+    port = free_port()
+    mount = urllib.parse.urlsplit(yaml.safe_load((project / "mkdocs.yml").read_text())["site_url"]).path
+    base = f"http://127.0.0.1:{port}{mount.rstrip('/')}/"
+    log_path = tmp_path / "serve.log"
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    try:
+        faq_page = base + "faq/"
+        _wait_for("the first build", lambda: "Can I do single leg hip thrust every leg day?" in _get(faq_page))
+
+        # A misspelt key: the server logs the report and keeps running.
+        faq = project / "data" / "faq.yml"
+        original = faq.read_text(encoding="utf-8")
+        line = original[:original.index("    question: Can I do")].count("\n") + 1
+        time.sleep(1)  # let the watcher settle after the first build
+        _replace(faq, "    question: Can I do", "    questoin: Can I do")
+        report = f"data/faq.yml:{line}:5 faqs[0].questoin: unknown field 'questoin'; did you mean 'question'?"
+        _wait_for("the report in the server log", lambda: report in log_path.read_text())
+        assert server.poll() is None, "the server stopped on bad data"
+
+        # Fixed, with a new value: the page shows it.
+        faq.write_text(original.replace("Can I do single leg hip thrust every leg day?",
+                                        "Can I do it on every leg day (served edit)?"), encoding="utf-8")
+        _wait_for("the fixed value on the page", lambda: "every leg day (served edit)?" in _get(faq_page))
+
+        # A template in macros/templates.
+        time.sleep(1)
+        template = project / "macros" / "templates" / "faq.md.j2"
+        template.write_text(template.read_text(encoding="utf-8") + "\nTemplate edit marker 7341\n", encoding="utf-8")
+        _wait_for("the template edit", lambda: "Template edit marker 7341" in _get(faq_page))
+
+        # A core module: the renderer (mkdocs-macros keeps the package imported).
+        time.sleep(1)
+        core = project / "macros" / "rendering.py"
+        core.write_text(core.read_text(encoding="utf-8") + (
+            "\n\n_faq = GuideRenderer.faq\n"
+            "GuideRenderer.faq = lambda self, *args, **kwargs: _faq(self, *args, **kwargs) + '\\nCore edit marker 5519\\n'\n"
+        ), encoding="utf-8")
+        _wait_for("the core module edit", lambda: "Core edit marker 5519" in _get(faq_page))
+
+        # The theme's CSS in overrides/.
+        time.sleep(1)
+        css = project / "overrides" / "assets" / "stylesheets" / "guide.css"
+        css.write_text(css.read_text(encoding="utf-8") + "\n/* css edit marker 8813 */\n", encoding="utf-8")
+        _wait_for("the CSS edit", lambda: "css edit marker 8813" in _get(base + "assets/stylesheets/guide.css"))
+        assert "Traceback" not in log_path.read_text().split(report)[0], "a traceback before the report"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
