@@ -55,3 +55,31 @@ def test_print_button_stays_hidden_without_javascript(browser, site_url):
     page.goto(site_url + "checklists/every-rep/")
     assert page.locator("[data-print-button]").is_hidden()
     context.close()
+
+
+def test_checklist_page_does_not_shift_when_scripts_run(browser, site_url):
+    """The page is laid out the same before scripts run as after, so nothing moves while it
+    loads (Lighthouse measured layout shift on these pages while print.js revealed the button).
+    'Before' is the page with every script blocked, as a slow phone paints it first."""
+
+    def first_item_top(block_scripts: bool) -> float:
+        context = browser.new_context(viewport={"width": 360, "height": 800})
+        page = context.new_page()
+        if block_scripts:
+            page.route("**/*.js", lambda route: route.abort())
+        page.goto(site_url + "checklists/session-card/", wait_until="load")
+        top = page.evaluate("document.querySelector('.checklist .task-list-item').getBoundingClientRect().top")
+        context.close()
+        return top
+
+    assert first_item_top(block_scripts=True) == first_item_top(block_scripts=False)
+
+
+def test_print_stylesheet_does_not_block_the_screen(built_site):
+    """print.css is linked for paper only; on screen only the theme's and guide.css block."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((built_site / "checklists" / "setup" / "index.html").read_text(), "html.parser")
+    links = {link["href"].rsplit("/", 1)[-1]: link.get("media") for link in soup.select("link[rel=stylesheet]")}
+    assert links.get("print.css") == "print", links
+    assert "guide.css" in links and links["guide.css"] is None, links

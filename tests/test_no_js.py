@@ -26,9 +26,9 @@ def _squash(text: str) -> str:
 
 def _key_texts(html: str) -> list[str]:
     article = BeautifulSoup(html, "html.parser").select_one("article")
-    # Permalinks show on hover, the print footer on paper only, and [hidden] controls
-    # (the print button) are the ones that need JavaScript to work.
-    for chrome in article.select(".headerlink, script, style, .print-footer, [hidden]"):
+    # Permalinks show on hover, the print footer on paper only, and the print button needs
+    # JavaScript to work (a <noscript> style hides it).
+    for chrome in article.select(".headerlink, script, style, .print-footer, [hidden], .print-button"):
         chrome.decompose()
     texts = [_squash(element.get_text()) for element in article.select(KEY_TEXT)]
     return [text for text in texts if text]

@@ -1,10 +1,10 @@
-// "Print this checklist" needs JavaScript, so its button is hidden in the HTML and shown here.
+// "Print this checklist": the button is in the HTML (hidden by a <noscript> style when
+// scripts are off, see overrides/main.html); this wires it to the browser's print dialog.
 (function () {
   function enable() {
     document.querySelectorAll("[data-print-button]").forEach(function (button) {
       if (button.dataset.printReady) return;
       button.dataset.printReady = "1";
-      button.hidden = false;
       button.addEventListener("click", function () { window.print(); });
     });
   }
