@@ -60,8 +60,9 @@ def define_env(env) -> None:
 
     _reload_core()
     data_dir = Path(env.project_dir) / "data"
+    docs_files = validation.site_pages(env.conf["docs_dir"])
     try:
-        guide = validation.load_guide(data_dir)
+        guide = validation.load_guide(data_dir, docs_files)
     except loading.DataError as error:
         # A PluginError makes `mkdocs build` stop with this report and no traceback, and
         # lets `mkdocs serve` keep running and recover once the data is fixed.
@@ -86,8 +87,6 @@ def define_env(env) -> None:
         render = getattr(renderer, name)
         describer = structured_data.DESCRIBERS.get(name)
         env.macro(_bind(render, page_root, describer and (lambda d=describer: describe(d))), name)
-    docs_dir = Path(env.conf["docs_dir"])
-    docs_files = {path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md")}
     manifest = links.read_manifest(data_dir / "links.lock")
 
     def link_index() -> str:

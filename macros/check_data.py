@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import sys
 import time
+from pathlib import Path
 
 from .loading import DataError
-from .validation import load_guide
+from .validation import load_guide, site_pages
 
 
 def main(argv: list[str]) -> int:
     data_dir = argv[1] if len(argv) > 1 else "data"
     start = time.perf_counter()
+    # The pages guide.yml describes are the ones in docs/ beside data/, when it is there.
+    docs_dir = Path(data_dir).resolve().parent / "docs"
     try:
-        guide = load_guide(data_dir)
+        guide = load_guide(data_dir, site_pages(docs_dir) if docs_dir.is_dir() else None)
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1

@@ -34,10 +34,13 @@ class Context:
     parts: dict[str, BaseModel]
     files: dict[str, LoadedFile]
     records: list[tuple[str, tuple, BaseModel]] = field(default_factory=list)
+    # The site's pages (paths in docs/), when the data is checked for a site; None otherwise.
+    site_pages: frozenset[str] | None = None
 
 
-# report(file key, field path, message) records one problem at that field's position.
-Report = Callable[[str, tuple, str], None]
+# report(file key, field path, message) records one problem at that field's position
+# (at its key's position with at_key=True: for a key that is itself wrong).
+Report = Callable[..., None]
 Rule = Callable[[Context, Report], None]
 _RULES: list[tuple[tuple[str, ...], Rule]] = []
 
@@ -108,18 +111,22 @@ def checklist_item_problems(guide: Guide) -> list[tuple[tuple, str]]:
     return _checklist_problems(guide.checklists, records_by_id(guide))
 
 
-def cross_reference_problems(parts: dict[str, BaseModel], files: dict[str, LoadedFile]) -> list[Problem]:
-    """Every problem that only shows when the files are read together.
+def cross_reference_problems(parts: dict[str, BaseModel], files: dict[str, LoadedFile],
+                             site_pages: frozenset[str] | None = None) -> list[Problem]:
+    """Every problem that only shows when the files are read together (and with the site's
+    pages, when `site_pages` lists them).
 
     `parts` holds the files that validated (by file key), `files` every file that parsed.
     """
     problems: list[Problem] = []
 
-    def report(file_key: str, path: tuple, message: str) -> None:
-        problems.append(Problem(files[file_key].position_of(path), format_path(path), message))
+    def report(file_key: str, path: tuple, message: str, at_key: bool = False) -> None:
+        loaded = files[file_key]
+        position = loaded.key_position_of(path) if at_key else loaded.position_of(path)
+        problems.append(Problem(position, format_path(path), message))
 
     context = Context(parts, files, [(key, path, record) for key, part in parts.items()
-                                     for path, record, _owner in walk(part)])
+                                     for path, record, _owner in walk(part)], site_pages)
     for needs, check in _RULES:
         if all(name in parts for name in needs):
             check(context, report)
@@ -223,3 +230,19 @@ def checklist_items_exist(context: Context, report: Report) -> None:
     records = _records_by_id(context.parts.values())
     for path, message in _checklist_problems(context.parts["checklists"], records):
         report("checklists", path, message)
+
+
+@rule("guide")
+def every_page_has_a_preview(context: Context, report: Report) -> None:
+    # A misspelt page path would otherwise be ignored and its page would go out without
+    # the description a shared link shows.
+    if context.site_pages is None:
+        return
+    previews = context.parts["guide"].pages
+    for page in previews:
+        if page not in context.site_pages:
+            report("guide", ("pages", page), unknown("page", page, set(context.site_pages)),
+                   at_key=True)
+    for page in sorted(context.site_pages - previews.keys()):
+        report("guide", ("pages",), f"no entry for page '{page}' (docs/{page}): give it a description, "
+                                    "and a title if its heading is not what a shared link should show", at_key=True)

@@ -38,8 +38,15 @@ def _check_file(key: str, label: str, text: str) -> tuple[LoadedFile | None, Bas
         return loaded, None, tuple(problems_from(exc.errors(), model, loaded))
 
 
-def load_guide(data_dir: Path | str) -> Guide:
-    """Load, validate and cross-check every file in `data_dir`; raise DataError listing all problems."""
+def site_pages(docs_dir: Path | str) -> frozenset[str]:
+    """The site's pages: every Markdown file under `docs_dir`, as a path relative to it."""
+    docs_dir = Path(docs_dir)
+    return frozenset(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md"))
+
+
+def load_guide(data_dir: Path | str, pages: frozenset[str] | None = None) -> Guide:
+    """Load, validate and cross-check every file in `data_dir`; raise DataError listing all
+    problems. With `pages` (see `site_pages`), guide.yml `pages:` must describe exactly those."""
     data_dir = Path(data_dir)
     problems: list[Problem] = []
     files: dict[str, LoadedFile] = {}
@@ -57,7 +64,7 @@ def load_guide(data_dir: Path | str) -> Guide:
             files[key] = loaded
         if record is not None:
             validated[key] = record
-    problems.extend(cross_reference_problems(validated, files))
+    problems.extend(cross_reference_problems(validated, files, pages))
     if problems:
         raise DataError(problems)
     return Guide(**validated)

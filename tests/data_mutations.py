@@ -272,8 +272,14 @@ def field_mutations(file: str) -> list[Mutation]:
         else:
             found.append(Mutation("delete", file, deleted, _consequence_of_deleting(file, entry), path_s))
 
-        # (c) rename the key to a near-miss spelling (field names only; a page path is data)
+        # (c) rename the key to a near-miss spelling. A page path is data, checked against
+        # the pages in docs/: the misspelt one is unknown, the real one left undescribed.
         if keyed_by_data:
+            wrong = _near_miss(key.value)
+            found.append(Mutation(
+                "rename", file, replace(text, key.start_mark.index, key.end_mark.index, wrong),
+                Expect(name, key_line, key_col, format_path(parent_path + (wrong,)),
+                       (f"unknown page '{wrong}'", f"did you mean '{key.value}'?")), path_s))
             continue
         wrong = _near_miss(key.value)
         found.append(Mutation(
@@ -307,6 +313,13 @@ def _consequence_of_deleting(file: str, entry: Entry) -> Expect | tuple[Expect, 
     """Deleting an optional field keeps the data valid, unless it held records whose ids
     are named elsewhere (each such reference then dangles) or the only citation of a
     reference (which then is never cited)."""
+    if file == "guide" and entry.path[0] == "pages" and len(entry.path) <= 2:
+        # Every page in docs/ needs its entry (title and description of a shared link).
+        if len(entry.path) == 1:  # the whole mapping: every page lacks its entry
+            return Expect("data/guide.yml", None, None, "pages", ("no entry for page '",))
+        pages_key = next(e.key for e in entries(file) if e.path == ("pages",))
+        return Expect("data/guide.yml", line_of(pages_key.start_mark), col_of(pages_key.start_mark), "pages",
+                      (f"no entry for page '{entry.path[1]}'",))
     inside = len(entry.path)
     removed = {e.node.value for e in entries(file)
                if e.path[:inside] == entry.path and e.path[-1:] == ("id",)}

@@ -198,3 +198,15 @@ def test_check_data_command_passes_the_real_data(capsys):
     assert check_data.main(["check_data", str(DATA)]) == 0
     out, _err = capsys.readouterr()
     assert out.startswith(f"{DATA}: valid (")
+
+
+def test_check_data_command_checks_page_entries_against_docs(tmp_path, capsys):
+    """A misspelt page path in guide.yml `pages:` is not ignored: with docs/ beside data/,
+    the command (like the build) reports it, and the page left without its entry."""
+    shutil.copytree(DATA, tmp_path / "data")
+    shutil.copytree(DATA.parent / "docs", tmp_path / "docs")
+    line = edit(tmp_path / "data", "guide.yml", "\n  faq.md:\n", "\n  fqa.md:\n") + 1
+    assert check_data.main(["check_data", str(tmp_path / "data")]) == 1
+    _out, err = capsys.readouterr()
+    assert f"data/guide.yml:{line}:3 pages[\"fqa.md\"]: unknown page 'fqa.md'; did you mean 'faq.md'?" in err, err
+    assert "pages: no entry for page 'faq.md' (docs/faq.md)" in err, err

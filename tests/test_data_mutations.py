@@ -16,7 +16,8 @@ from jsonschema import Draft202012Validator
 from data_mutations import FILES, Mutation, all_mutations, applied, mutated_data, schema, string_leaves, write_data
 from guide_pages import page_texts
 from macros.loading import DataError, Problem
-from macros.validation import load_guide
+from macros.validation import load_guide, site_pages
+from support import ROOT
 from site_text import normalize
 
 MUTATIONS = all_mutations()
@@ -28,6 +29,8 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Text shown only where another field asks for it: deleting the asking field (optional)
 # hides it on purpose. `short_goal` is the goals' wording in the FAQ that `shows` them.
 SHOWN_ONLY_BY = {"shows": "short_goal"}
+# Checked as the build checks it: guide.yml `pages:` must describe exactly these.
+PAGES = site_pages(ROOT / "docs")
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +62,7 @@ def test_the_suite_covers_every_kind_of_slip_the_issue_lists():
 def test_invalid_data_is_reported_at_its_file_and_line(mutation, data_dir):
     with applied(data_dir, mutation):
         with pytest.raises(DataError) as caught:
-            load_guide(data_dir)
+            load_guide(data_dir, PAGES)
     error = caught.value
     lines = error.report().splitlines()
     assert lines[-1].startswith(f"{len(error.problems)} problem(s)"), error.report()
@@ -77,7 +80,7 @@ def test_invalid_data_is_reported_at_its_file_and_line(mutation, data_dir):
 @pytest.mark.parametrize("mutation", VALID, ids=lambda m: m.id)
 def test_valid_edit_still_renders_and_loses_no_text(mutation, data_dir):
     with applied(data_dir, mutation):
-        load_guide(data_dir)
+        load_guide(data_dir, PAGES)
         site = normalize(" ".join(page_texts(data_dir.parent).values()))
     data = mutated_data(mutation)
     hidden = SHOWN_ONLY_BY.get(mutation.where.rsplit(".", 1)[-1]) if mutation.kind == "delete" else None
