@@ -119,3 +119,38 @@ def test_search_answers_and_opens_a_result_from_the_keyboard(browser, site_url, 
         assert page.locator("article h1").count() == 1
     finally:
         context.close()
+
+
+def test_navigation_drawer_opens_and_closes_from_the_keyboard_on_a_phone(browser, site_url):
+    """Below desktop width the navigation is in a drawer behind the menu button: Tab reaches
+    the button, Enter opens the drawer with focus on its first link, Escape closes it and
+    gives focus back to the button."""
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    page = context.new_page()
+    try:
+        page.goto(site_url + "technique/", wait_until="load")
+        page.add_style_tag(content=NO_MOTION)
+        for _ in range(20):
+            focus = _press_tab(page)
+            assert focus is not None, "Tab never reaches the menu button"
+            if focus["name"].startswith("button.md-header__button"):
+                break
+        else:
+            raise AssertionError("the menu button is not among the first 20 Tab stops")
+        assert focus["visible"] and focus["marked"], focus
+        menu = page.get_by_role("button", name="Navigation menu")
+        assert menu.get_attribute("aria-expanded") == "false"
+        page.keyboard.press("Enter")
+        page.wait_for_function("document.activeElement.closest('.md-sidebar--primary') !== null")
+        assert menu.get_attribute("aria-expanded") == "true"
+        first_link = page.evaluate(FOCUS)
+        assert first_link["visible"] and first_link["name"].startswith("a.md-nav__link"), first_link
+        page.keyboard.press("Escape")
+        assert not page.locator("#__drawer").is_checked()
+        assert menu.get_attribute("aria-expanded") == "false"
+        assert page.evaluate("document.activeElement.matches('button.drawer-button')")
+        page.keyboard.press(" ")  # Space works as on any button
+        page.wait_for_function("document.activeElement.closest('.md-sidebar--primary') !== null")
+        assert page.locator("#__drawer").is_checked()
+    finally:
+        context.close()

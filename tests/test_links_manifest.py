@@ -41,6 +41,25 @@ def test_every_linkable_id_in_the_data_is_in_the_manifest(guide):
                          "is still missing, no page renders it):\n  " + "\n  ".join(missing))
 
 
+def test_every_anchor_offers_a_permalink_to_copy(built_site):
+    """Each #anchor of the manifest carries a permalink (Material's `.headerlink`) on the
+    element it names, a heading or not, so a reader can copy the exact address."""
+    soups = page_soups(built_site)
+    without = []
+    for link in read_manifest():
+        page, _, anchor = link.partition("#")
+        if not anchor:
+            continue
+        soup = soups[page.strip("/") + "/index.html" if page.strip("/") else "index.html"]
+        target = soup.find(id=anchor)
+        # An alias or a table row's anchor is an empty span inside the element it names.
+        holder = target.parent if target.name == "span" else target
+        permalinks = [a for a in holder.select("a.headerlink") if a["href"] in (f"#{anchor}", f"#{holder.get('id')}")]
+        if not permalinks:
+            without.append(link)
+    assert not without, "anchors without a permalink a reader can copy:\n  " + "\n  ".join(without)
+
+
 def test_manifest_is_sorted_without_duplicates():
     links = read_manifest()
     assert links == sorted(set(links)), f"data/links.lock is hand-edited or merged badly: run `{REGENERATE}`"

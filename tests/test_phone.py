@@ -55,7 +55,7 @@ def test_pages_fit_a_phone_and_read_at_16px(browser, built_site, site_url):
                     if not table["scroller"] or table["boxRight"] > width[2] + 0.5 or table["boxLeft"] < -0.5:
                         problems.append(f"{path}: a wide table does not scroll inside a box on screen: {table}")
             problems += [f"{path}: {line}" for line in page.evaluate(SMALL_TEXT, MIN_TEXT_PX)]
-            page.locator("label.md-header__button[for=__drawer]").click()
+            page.get_by_role("button", name="Navigation menu").click()
             page.locator(".md-sidebar--primary .md-nav__link").first.wait_for(state="visible")
             page.wait_for_timeout(300)  # the drawer slides in
             problems += [f"{path} (drawer open): {line}" for line in page.evaluate(SMALL_TEXT, MIN_TEXT_PX)]
