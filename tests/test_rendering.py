@@ -57,8 +57,11 @@ def test_citation_links_to_its_reference_and_carries_a_backlink_anchor(renderer)
 def test_cross_page_links_start_from_the_calling_page(renderer):
     link = html(renderer.technique_steps(root="../")).select_one("a.citation")
     assert link["href"] == "../references.md#ref-a"
-    hrefs = [a["href"] for a in html(renderer.progression_route(root="../")).find_all("a")]
+    route = html(renderer.progression_route(root="../"))
+    hrefs = [a["href"] for a in route.select("a:not(.headerlink)")]
     assert hrefs == ["../technique.md", "../variations.md#var-a", "../variations.md#var-b"]
+    # Each step's own permalink stays on the page.
+    assert [a["href"] for a in route.select("a.headerlink")] == ["#route-one", "#route-two"]
 
 
 def test_references_are_numbered_with_doi_links_and_backlinks(renderer):
