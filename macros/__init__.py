@@ -16,11 +16,12 @@ from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 
-from . import (checks, citations, links, loading, messages, model, printfit, qr, rendering, structured_data,
+from . import (assets, checks, citations, links, loading, messages, model, printfit, qr, rendering, structured_data,
                validation)
 
 # Dependency order: a module is reloaded after the modules it imports.
-_CORE = (loading, model, checks, citations, links, messages, validation, printfit, qr, rendering, structured_data)
+_CORE = (loading, model, checks, citations, links, messages, validation, printfit, qr, rendering, structured_data,
+         assets)
 
 COMPONENTS = (
     "intro", "what_is", "summary", "disclaimer", "corrections",
@@ -107,6 +108,13 @@ def on_pre_page_macros(env) -> None:
         env.page.meta["description"] = preview.description
         if preview.title is not None:
             env.page.meta["title"] = preview.title
+
+
+def on_post_build(env) -> None:
+    """Minify our own CSS and JS in the built site (the sources keep their comments)."""
+    theme_dir = env.conf["theme"].custom_dir
+    if theme_dir:
+        assets.minify_built_assets(theme_dir, env.conf["site_dir"])
 
 
 def _bind(render, page_root, describe=None):

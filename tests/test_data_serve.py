@@ -90,8 +90,8 @@ def test_serve_reports_bad_data_recovers_and_picks_up_every_kind_of_edit(tmp_pat
         # The theme's CSS in overrides/.
         time.sleep(1)
         css = project / "overrides" / "assets" / "stylesheets" / "guide.css"
-        css.write_text(css.read_text(encoding="utf-8") + "\n/* css edit marker 8813 */\n", encoding="utf-8")
-        _wait_for("the CSS edit", lambda: "css edit marker 8813" in _get(base + "assets/stylesheets/guide.css"))
+        css.write_text(css.read_text(encoding="utf-8") + "\n.css-edit-marker-8813 { color: red; }\n", encoding="utf-8")
+        _wait_for("the CSS edit", lambda: ".css-edit-marker-8813{color:red}" in _get(base + "assets/stylesheets/guide.css"))
         assert "Traceback" not in log_path.read_text().split(report)[0], "a traceback before the report"
     finally:
         server.terminate()
