@@ -273,20 +273,16 @@ def field_mutations(file: str) -> list[Mutation]:
             found.append(Mutation("delete", file, deleted, _consequence_of_deleting(file, entry), path_s))
 
         # (c) rename the key to a near-miss spelling. A page path is data, checked against
-        # the pages in docs/: the misspelt one is unknown, the real one left undescribed.
-        if keyed_by_data:
-            wrong = _near_miss(key.value)
-            found.append(Mutation(
-                "rename", file, replace(text, key.start_mark.index, key.end_mark.index, wrong),
-                Expect(name, key_line, key_col, format_path(parent_path + (wrong,)),
-                       (f"unknown page '{wrong}'", f"did you mean '{key.value}'?")), path_s))
-            continue
+        # the pages in docs/: the misspelt one is unknown (and the real one left undescribed).
         wrong = _near_miss(key.value)
+        words = ((f"unknown page '{wrong}'", f"did you mean '{key.value}'?") if keyed_by_data else
+                 (f"unknown field '{wrong}'", f"did you mean '{key.value}'?"))
         found.append(Mutation(
             "rename", file, replace(text, key.start_mark.index, key.end_mark.index, wrong),
-            Expect(name, key_line, key_col, format_path(parent_path + (wrong,)),
-                   (f"unknown field '{wrong}'", f"did you mean '{key.value}'?")), path_s,
-            schema_sees_it=True))
+            Expect(name, key_line, key_col, format_path(parent_path + (wrong,)), words), path_s,
+            schema_sees_it=not keyed_by_data))
+        if keyed_by_data:
+            continue
 
         # a duplicated key: a one-line entry given twice
         if isinstance(entry.node, yaml.ScalarNode) and "\n" not in text[key.start_mark.index:end]:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 
 pytestmark = pytest.mark.browser
 
@@ -77,8 +78,6 @@ def test_checklist_page_does_not_shift_when_scripts_run(browser, site_url):
 
 def test_print_stylesheet_does_not_block_the_screen(built_site):
     """print.css is linked for paper only; on screen only the theme's and guide.css block."""
-    from bs4 import BeautifulSoup
-
     soup = BeautifulSoup((built_site / "checklists" / "setup" / "index.html").read_text(), "html.parser")
     links = {link["href"].rsplit("/", 1)[-1]: link.get("media") for link in soup.select("link[rel=stylesheet]")}
     assert links.get("print.css") == "print", links

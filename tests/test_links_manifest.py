@@ -6,7 +6,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from links_manifest import (
-    REGENERATE, broken_links, built_pages, data_ids, describe, offered_links, read_manifest,
+    REGENERATE, broken_links, built_pages, data_ids, describe, offered_links, page_address, read_manifest,
 )
 from macros.checks import walk
 from macros.model import Linkable
@@ -44,14 +44,13 @@ def test_every_linkable_id_in_the_data_is_in_the_manifest(guide):
 def test_every_anchor_offers_a_permalink_to_copy(built_site):
     """Each #anchor of the manifest carries a permalink (Material's `.headerlink`) on the
     element it names, a heading or not, so a reader can copy the exact address."""
-    soups = page_soups(built_site)
+    soups = {page_address(built_site, built_site / path): soup for path, soup in page_soups(built_site).items()}
     without = []
     for link in read_manifest():
         page, _, anchor = link.partition("#")
         if not anchor:
             continue
-        soup = soups[page.strip("/") + "/index.html" if page.strip("/") else "index.html"]
-        target = soup.find(id=anchor)
+        target = soups[page].find(id=anchor)
         # An alias or a table row's anchor is an empty span inside the element it names.
         holder = target.parent if target.name == "span" else target
         permalinks = [a for a in holder.select("a.headerlink") if a["href"] in (f"#{anchor}", f"#{holder.get('id')}")]
