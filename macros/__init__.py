@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import posixpath
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 
-from . import (assets, checks, citations, links, loading, messages, model, printfit, qr, rendering, structured_data,
+from . import (assets, checks, escaping, citations, links, loading, messages, model, printfit, qr, rendering, structured_data,
                validation)
 
 # Dependency order: a module is reloaded after the modules it imports.
-_CORE = (loading, model, checks, citations, links, messages, validation, printfit, qr, rendering, structured_data,
+_CORE = (loading, escaping, model, checks, citations, links, messages, validation, printfit, qr, rendering, structured_data,
          assets)
 
 COMPONENTS = (
@@ -31,6 +32,8 @@ COMPONENTS = (
 )
 # One macro per kind of checklist; each is called with a checklist id.
 CHECKLIST_KINDS = ("tick_checklist", "fault_finder", "progression_tracker", "session_card")
+# Set by overrides/hooks/engine_command.py: "serve" or "build".
+COMMAND_VARIABLE = "GUIDE_ENGINE_COMMAND"
 # Under "mkdocs." so `mkdocs build --strict` counts the warning and stops.
 log = logging.getLogger("mkdocs.plugins.checklists")
 
@@ -65,9 +68,19 @@ def define_env(env) -> None:
     try:
         guide = validation.load_guide(data_dir, docs_files)
     except loading.DataError as error:
-        # A PluginError makes `mkdocs build` stop with this report and no traceback, and
-        # lets `mkdocs serve` keep running and recover once the data is fixed.
-        raise PluginError("The guide data is invalid:\n" + error.report()) from None
+        report = "The guide data is invalid:\n" + error.report()
+        if os.environ.get(COMMAND_VARIABLE) == "serve":
+            # Serving: keep the server up, show the report on every page, and pick up
+            # the fix on the next save. Logged as info: under `strict`, a warning would
+            # abort the first build and with it the server.
+            log.info(report)
+            env.variables["data_report"] = report
+            for name in (*COMPONENTS, *CHECKLIST_KINDS, "link_index"):
+                env.macro(_nothing, name)
+            return
+        # A PluginError makes `mkdocs build` stop with this report and no traceback.
+        raise PluginError(report) from None
+    env.variables.pop("data_report", None)
     # Jinja's cache (a private per-user temp directory) keyed by each template's source, so
     # a fresh `mkdocs build` does not compile unchanged templates again.
     renderer = rendering.GuideRenderer(guide, bytecode_cache=FileSystemBytecodeCache())
@@ -88,7 +101,7 @@ def define_env(env) -> None:
         render = getattr(renderer, name)
         describer = structured_data.DESCRIBERS.get(name)
         env.macro(_bind(render, page_root, describer and (lambda d=describer: describe(d))), name)
-    manifest = links.read_manifest(data_dir / "links.lock")
+    manifest = validation.read_manifest(data_dir)
 
     def link_index() -> str:
         """Every linkable unit by section with its permanent addresses."""
@@ -102,12 +115,19 @@ def define_env(env) -> None:
 
 def on_pre_page_macros(env) -> None:
     """Give each page its title and description from data (guide.yml `pages:`), which
-    the theme puts in <title>, the meta description and the link-preview tags."""
+    the theme puts in <title>, the meta description and the link-preview tags; while
+    serving invalid data, put the report at the top of the page instead."""
+    report = env.variables.get("data_report")
+    if report is not None:
+        env.markdown = rendering.data_report(report) + "\n\n" + env.markdown
+        return
     preview = env.variables["guide"].guide.pages.get(env.page.file.src_uri)
     if preview is not None:
-        env.page.meta["description"] = preview.description
+        # Escaped here, once: Material's templates write both into the page unescaped
+        # (<title>, the meta description, the header, the navigation).
+        env.page.meta["description"] = escaping.html_text(preview.description)
         if preview.title is not None:
-            env.page.meta["title"] = preview.title
+            env.page.meta["title"] = escaping.html_text(preview.title)
 
 
 def on_post_build(env) -> None:
@@ -115,6 +135,11 @@ def on_post_build(env) -> None:
     theme_dir = env.conf["theme"].custom_dir
     if theme_dir:
         assets.minify_built_assets(theme_dir, env.conf["site_dir"])
+
+
+def _nothing(*args, **kwargs) -> str:
+    """A component while the data is invalid: the page shows the report instead."""
+    return ""
 
 
 def _bind(render, page_root, describe=None):

@@ -18,14 +18,6 @@ from .model import Guide, Linkable
 LABEL_FIELDS = ("title", "name", "question", "goal", "exercise", "text", "short", "source")
 
 
-def read_manifest(path: Path) -> list[str]:
-    """The manifest's addresses, in file order; none if there is no manifest yet."""
-    if not path.exists():
-        return []
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
-
-
 def label(unit: Linkable) -> str:
     """The words that name a unit."""
     for name in LABEL_FIELDS:

@@ -8,6 +8,7 @@ Nothing here knows about MkDocs.
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,7 +39,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.position} {self.field}:" if self.field else f"{self.position}:"
-        return f"{where} {self.message}"
+        return shown(f"{where} {self.message}")
 
 
 @dataclass
@@ -178,17 +179,102 @@ def _syntax_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:
     return Problem(position, "", f"YAML syntax error: {message}")
 
 
-def _compose(text: str, name: str) -> yaml.Node | None:
+# Real data files are a few KB; this leaves room for a guide a hundred times larger and
+# stops a pasted blob or a link to a device before it is read into memory.
+MAX_FILE_BYTES = 1_000_000
+# The data nests five or six levels; deeper nesting is a mistake or an attack on the
+# (recursive) builders.
+MAX_DEPTH = 40
+
+
+def _offset_position(name: str, text: str, index: int) -> Position:
+    """Line and column of the character at `index` of `text`."""
+    before = text[:index]
+    line = before.count("\n") + 1
+    return Position(name, line, index - (before.rfind("\n") + 1) + 1)
+
+
+def shown(value: object) -> str:
+    """`value` as text safe to print on a terminal or a page: control, bidi and other
+    invisible characters become escapes (\\x1b, \\u202e)."""
+    return "".join(ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+                   for ch in str(value))
+
+
+def _events(text: str, loader) -> list:
+    return list(yaml.parse(text, Loader=loader))
+
+
+def _parse_events(text: str, name: str) -> list:
+    """The file's YAML events; DataError, located, for anything that does not parse."""
     try:
-        return yaml.compose(text, Loader=_FAST_LOADER or yaml.SafeLoader)
-    except yaml.YAMLError as fast_error:
+        return _events(text, _FAST_LOADER or yaml.SafeLoader)
+    except (yaml.YAMLError, RecursionError, ValueError) as fast_error:
         try:
-            yaml.compose(text, Loader=yaml.SafeLoader)
+            _events(text, yaml.SafeLoader)
         except yaml.MarkedYAMLError as exc:
             raise DataError([_syntax_problem(name, exc)]) from None
-        except yaml.YAMLError as exc:  # reader errors (bad characters) carry no marks
-            raise DataError([Problem(Position(name, 1, 1), "", f"YAML error: {exc}")]) from None
-        raise DataError([Problem(Position(name, 1, 1), "", f"YAML error: {fast_error}")]) from None
+        except yaml.reader.ReaderError as exc:
+            where = _offset_position(name, text, exc.position)
+            character = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+            raise DataError([Problem(where, "", f"a character YAML does not allow: {shown(character)} "
+                                                "(an invisible control character; retype the text around it)")]) from None
+        except (yaml.YAMLError, RecursionError, ValueError) as exc:
+            raise DataError([Problem(Position(name, 1, 1), "", f"YAML error: {shown(exc)}")]) from None
+        raise DataError([Problem(Position(name, 1, 1), "", f"YAML error: {shown(fast_error)}")]) from None
+
+
+def _unsafe_constructs(events: list, name: str) -> list[Problem]:
+    """Anchors, aliases, merge keys and explicit tags, and nesting beyond MAX_DEPTH.
+
+    None of them is needed to write the guide, and each costs something: an alias
+    repeated inside aliases grows exponentially when the data is built (a 400-byte
+    "billion laughs" line exhausts memory), a tag asks the loader to make a Python object
+    or a value of another type, and deep nesting exhausts the recursive builders.
+    """
+    problems = []
+    open_nodes: list[list[bool]] = []  # per open collection: [is a mapping, next node is a key]
+    for event in events:
+        where = _mark(name, event.start_mark)
+        if isinstance(event, yaml.AliasEvent):
+            problems.append(Problem(where, "", f"a YAML alias (*{shown(event.anchor)}) is not allowed: "
+                                               "write the value out where it is needed"))
+            continue
+        if isinstance(event, yaml.CollectionEndEvent):
+            open_nodes.pop()
+            continue
+        if not isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+            continue
+        is_key = bool(open_nodes) and open_nodes[-1][0] and open_nodes[-1][1]
+        if open_nodes and open_nodes[-1][0]:
+            open_nodes[-1][1] = not open_nodes[-1][1]
+        if event.anchor is not None:
+            problems.append(Problem(where, "", f"a YAML anchor (&{shown(event.anchor)}) is not allowed: "
+                                               "write the value out where it is needed"))
+        if event.tag is not None:
+            problems.append(Problem(where, "", f"a YAML tag ({shown(event.tag)}) is not allowed: "
+                                               "remove it and write plain text, numbers or true/false"))
+        if isinstance(event, yaml.ScalarEvent):
+            if is_key and event.value == "<<" and not event.style:
+                problems.append(Problem(where, "", "a YAML merge key (<<) is not allowed: write the fields out"))
+            continue
+        open_nodes.append([isinstance(event, yaml.MappingStartEvent), True])
+        if len(open_nodes) > MAX_DEPTH:
+            problems.append(Problem(where, "", f"nested more than {MAX_DEPTH} levels deep; "
+                                               "the guide's files need far fewer"))
+            break
+    return problems
+
+
+def _compose(text: str, name: str) -> yaml.Node | None:
+    events = _parse_events(text, name)
+    problems = _unsafe_constructs(events, name)
+    if problems:
+        raise DataError(problems)
+    try:
+        return yaml.compose(text, Loader=_FAST_LOADER or yaml.SafeLoader)
+    except (yaml.YAMLError, RecursionError, ValueError) as exc:  # parsed above, so unexpected
+        raise DataError([Problem(Position(name, 1, 1), "", f"YAML error: {shown(exc)}")]) from None
 
 
 def parse_yaml(text: str, name: str) -> LoadedFile:
@@ -206,17 +292,48 @@ def parse_yaml(text: str, name: str) -> LoadedFile:
     return loaded
 
 
-def read_text(path: Path, name: str) -> str:
-    """The text of one data file; DataError if it is missing or not UTF-8."""
+def _file_problem(path: Path, name: str, root: Path | None) -> str | None:
+    """Why `path` cannot be read as a data file, or None: only regular files, inside
+    `root` once symlinks are followed, no larger than MAX_FILE_BYTES."""
     try:
-        return Path(path).read_text(encoding="utf-8")
+        info = path.stat()  # follows symlinks
     except FileNotFoundError:
-        raise DataError([Problem(Position(name, 1, 1), "", "file not found; every data file is required")]) from None
+        return "file not found" if not path.is_symlink() else "a symlink to a file that does not exist"
+    except OSError as exc:
+        return f"cannot be read ({shown(exc.strerror or exc)})"
+    if stat.S_ISDIR(info.st_mode):
+        return "is a directory, not a file"
+    if not stat.S_ISREG(info.st_mode):
+        return "is not a regular file (a pipe, socket or device); data files must be plain files"
+    if root is not None:
+        real, real_root = path.resolve(), root.resolve()
+        if real != real_root and real_root not in real.parents:
+            return "is a symlink to a file outside the project's data folder; copy the file in instead"
+    if info.st_size > MAX_FILE_BYTES:
+        return f"is {info.st_size:,} bytes, more than the {MAX_FILE_BYTES:,} a data file may hold"
+    return None
+
+
+def read_text(path: Path, name: str, root: Path | None = None) -> str:
+    """The text of one data file; DataError, located, if it is missing, not a regular file
+    (inside `root`), too large, unreadable or not UTF-8."""
+    path = Path(path)
+    problem = _file_problem(path, name, root)
+    if problem == "file not found":
+        problem += "; every data file is required"
+    if problem:
+        raise DataError([Problem(Position(name, 1, 1), "", problem)])
+    try:
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise DataError([Problem(Position(name, 1, 1), "", f"cannot be read ({shown(exc.strerror or exc)})")]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise DataError([Problem(Position(name, 1, 1), "", f"more than the {MAX_FILE_BYTES:,} bytes a data file may hold")])
+    try:
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise DataError([Problem(Position(name, 1, 1), "", f"not UTF-8 text ({exc.reason})")]) from None
-
-
-def load_file(path: Path, name: str | None = None) -> LoadedFile:
-    """Read and parse one YAML file; `name` is how errors refer to it (e.g. data/faq.yml)."""
-    name = name or str(path)
-    return parse_yaml(read_text(path, name), name)
+        good = raw[:exc.start].decode("utf-8")
+        where = _offset_position(name, good, len(good))
+        raise DataError([Problem(where, "", f"not UTF-8 text (byte {raw[exc.start]:#04x} here); "
+                                            "save the file as UTF-8")]) from None

@@ -8,28 +8,78 @@ rendered as Markdown, so either would inject markup into the page).
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 from typing import Annotated, Literal, Union
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
-# A tag (<script, </p, <!--), an event handler (onerror=), an attribute list ({: ...},
-# { #id }, { .class }), Jinja ({{ ... }}, {% ... %}) or a Markdown link or image
-# ([x](javascript:...)) would all become live markup, code or requests in the built page.
+# What an editor may think of as formatting but that would become live markup, code or
+# requests in the built page: a tag (<script, </p, <!--), an event handler (onerror=),
+# braces (attribute lists such as { #id }, {: .class }, {hidden}, {onclick=x}; Jinja's
+# {{ }}), a Markdown link or image ([x](javascript:...)), a reference link or definition
+# ([x][y], and [y]: javascript:... or *[abbr]: at the start), a footnote ([^1]), and block syntax at the start of the
+# text (# heading, !!! note, ??? note, /// note). Rendering escapes all of it anyway
+# (rendering.markdown_text); this tells the editor where they wrote it.
 # Case is spelled out instead of re.IGNORECASE so the same pattern works in the JSON
 # Schema (ECMA-262 has no inline flags) and editors see the error as they type.
-MARKUP_PATTERN = r"<\s*[A-Za-z/!?]|\{[:#.%{]|\{\s*[#.]|\b[oO][nN][a-zA-Z]+\s*=|\]\("
+MARKUP_PATTERN = (r"<\s*[A-Za-z/!?]|[{}]|\b[oO][nN][a-zA-Z]+\s*=|\]\s*[(\[]|\[\^"
+                  r"|^\s*(#|!!!|\?\?\?|///|\*?\[[^\]]*\]\s*:)")
 _MARKUP = re.compile(MARKUP_PATTERN)
+# Characters with no place in the guide's prose: line breaks and other control
+# characters, bidi overrides and isolates (they reorder what a reader sees, "Trojan
+# source"), zero-width characters, a byte-order mark, lone surrogates.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]")
 
 
 def _plain_prose(value: str) -> str:
+    invisible = _INVISIBLE.search(value)
+    if invisible:
+        if invisible.group() in "\n\r":
+            raise PydanticCustomError(
+                "line_break", "a line break is not allowed in this text (a blank line inside `>-` text?): "
+                              "write it as one paragraph, or as separate list items")
+        raise PydanticCustomError(
+            "invisible", "an invisible character ({found}) is not allowed in text: delete it and retype the "
+                         "text around it", {"found": invisible.group().encode("unicode_escape").decode("ascii")})
+    if not value.strip():
+        raise PydanticCustomError("blank", "expected text, got only spaces")
     match = _MARKUP.search(value)
     if match:
-        found = value[match.start():].split()[0][:40]
+        found = value[match.start():].split()[0][:40] if value[match.start():].strip() else match.group()
         raise PydanticCustomError(
             "markup", "raw HTML or markup is not allowed in text (found {found}); write plain text",
             {"found": repr(found)})
+    return value
+
+
+_HOST_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+# Characters a web address in the guide never needs, and that would end or reshape the
+# Markdown link or HTML attribute it is written into.
+_URL_FORBIDDEN = set(" \t\"'<>()[]{}\\^`|")
+
+
+def _web_address(value: str) -> str:
+    """A web address is parsed, not matched: https, a real domain name, nothing that
+    could end the link it is written into."""
+    bad = next((ch for ch in value if ch in _URL_FORBIDDEN or not ch.isprintable() or not ch.isascii()), None)
+    if bad is not None:
+        raise PydanticCustomError(
+            "url_character", "'{value}' is not a web address: it contains {found}, which a web address must "
+                             "percent-encode", {"value": value, "found": repr(bad)})
+    parts = urlsplit(value)
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    host = parts.hostname or ""
+    labels = host.split(".")
+    if (parts.scheme != "https" or parts.username is not None or port == -1 or len(labels) < 2
+            or not all(_HOST_LABEL.match(label) for label in labels) or not labels[-1].isalpha()):
+        raise PydanticCustomError(
+            "url", "'{value}' is not a web address: expected https:// followed by a domain name, "
+                   "e.g. https://www.example.org/page", {"value": value})
     return value
 
 
@@ -50,8 +100,9 @@ Text = Annotated[str, StringConstraints(strict=True, min_length=1), AfterValidat
                  _Schema(description="Plain text (no HTML, attribute lists or links).",
                          **{"not": {"pattern": MARKUP_PATTERN}})]
 Year = Annotated[int, Field(strict=True, ge=1800, le=2100)]
-Doi = Annotated[str, StringConstraints(strict=True, pattern=r"^10\.\d{4,9}/\S+$")]
-Url = Annotated[str, StringConstraints(strict=True, pattern=r"^https://\S+$")]
+# The DOI syntax Crossref recommends for modern DOIs: "10.", a registrant code, "/", a suffix.
+Doi = Annotated[str, StringConstraints(strict=True, pattern=r"^10\.\d{4,9}/[-._;()/:A-Za-z0-9]+$")]
+Url = Annotated[str, StringConstraints(strict=True, pattern=r"^https://[^\s\"'<>()\\]+$"), AfterValidator(_web_address)]
 NonEmpty = Field(min_length=1)
 
 

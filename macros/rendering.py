@@ -202,3 +202,9 @@ class GuideRenderer:
         """Every linkable unit by section, with the permanent addresses (from the link
         manifest) that reach it; for the "Link to this guide" page."""
         return self._render("link_index.md.j2", root, sections=link_sections(self.guide, manifest, docs_files))
+
+
+def data_report(report: str) -> str:
+    """The validation report as a danger box at the top of a page (served invalid data)."""
+    environment = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=True)
+    return environment.get_template("data_report.html.j2").render(report=report).strip()

@@ -211,6 +211,13 @@ def blank(text: str, start: int, end: int) -> str:
     return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
 
 
+def comment_out(text: str, start: int, end: int) -> str:
+    """Delete a block-style entry as an editor would, keeping line numbers: its lines become
+    comments. (Blank lines would join a folded `>-` text above them as line breaks.)"""
+    return text[:start] + re.sub(r"(?m)^([^\n])[^\n]*", lambda m: "#" + " " * (len(m.group()) - 1),
+                                 text[start:end]) + text[end:]
+
+
 def first_remaining_key(mapping: yaml.MappingNode, removed: yaml.Node) -> yaml.Node:
     keys = [k for k, _v in mapping.value if k is not removed]
     return keys[0]
@@ -262,7 +269,7 @@ def field_mutations(file: str) -> list[Mutation]:
         keyed_by_data = is_keyed_by_data(file, entry)
 
         # (a) delete the field
-        deleted = blank(text, key.start_mark.index, end)
+        deleted = (blank if in_flow(entry) else comment_out)(text, key.start_mark.index, end)
         if is_required(file, entry):
             if len(entry.parent.value) > 1:
                 anchor = first_remaining_key(entry.parent, key)

@@ -8,6 +8,7 @@ to end (test_data_build.py).
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -15,7 +16,9 @@ from pathlib import Path
 from unittest import mock
 
 import jinja2
+import markdown
 import yaml
+from bs4 import BeautifulSoup
 
 import macros
 from macros import rendering
@@ -73,19 +76,48 @@ def _qr_svg(url: str) -> str:
 _REAL_QR_SVG = getattr(rendering, "qr_svg", None)
 
 
-def page_texts(project_dir: Path) -> dict[str, str]:
-    """Each docs page (by path in docs/): its Markdown, then the title and description
-    that macros put in its <head>."""
+def page_markdown(project_dir: Path, only: set[str] | None = None) -> dict[str, tuple[str, dict]]:
+    """Each docs page (by path in docs/; those in `only`): its Markdown and the page meta
+    (title, description: HTML, as the theme writes it) that macros set."""
     config = _config()
     env = _env_for(project_dir, config)
     pages = {}
     for name, template in _page_templates().items():
+        if only is not None and name not in only:
+            continue
         env.page = _Page(name, f"{config['site_url']}{name.removesuffix('.md')}/")
         if hasattr(macros, "on_pre_page_macros"):
             macros.on_pre_page_macros(env)
-        markdown = template.render(**env.variables, **env.macros)
-        pages[name] = "\n".join([markdown, *(str(v) for v in env.page.meta.values())])
+        pages[name] = (template.render(**env.variables, **env.macros), dict(env.page.meta))
     return pages
+
+
+def site_markdown() -> markdown.Markdown:
+    """A Markdown converter with the site's own extensions and settings (mkdocs.yml)."""
+    extensions, configs = [], {}
+    for item in _config()["markdown_extensions"]:
+        name, settings = next(iter(item.items())) if isinstance(item, dict) else (item, None)
+        extensions.append(name)
+        if settings:
+            configs[name] = settings
+    return markdown.Markdown(extensions=extensions, extension_configs=configs)
+
+
+def page_html(project_dir: Path, only: set[str] | None = None) -> dict[str, tuple[str, dict]]:
+    """Each docs page's content as HTML (Markdown converted as the site converts it), with its meta."""
+    converter = site_markdown()
+    pages = {}
+    for name, (text, meta) in page_markdown(project_dir, only).items():
+        pages[name] = (converter.reset().convert(text), meta)
+    return pages
+
+
+def page_texts(project_dir: Path) -> dict[str, str]:
+    """Each docs page's text as a reader sees it: the converted content, then the title
+    and description that macros put in its <head>."""
+    return {name: "\n".join([BeautifulSoup(body, "html.parser").get_text(" "),
+                             *(html.unescape(str(v)) for v in meta.values())])
+            for name, (body, meta) in page_html(project_dir).items()}
 
 
 def _env_for(project_dir: Path, config: dict) -> _Env:

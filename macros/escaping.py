@@ -1,0 +1,58 @@
+"""Text from data, escaped for where it lands: Markdown text, HTML text and attributes,
+link targets. Every template uses these filters, so data stays text whatever it holds.
+
+Validation already rejects markup in prose (model.py) and tells the editor where; this
+is the second wall: if a payload gets past the model, it still renders as the characters
+the editor typed. Nothing here knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+from markupsafe import Markup, escape
+
+# Python-Markdown's escapable characters with the extensions this site enables (tables
+# add "|", pymdownx.blocks "/"): a backslash before any of them makes it literal.
+_BACKSLASHED = set("\\`*_{}[]()>#+-.!|/")
+# HTML-significant characters become entities (Markdown keeps entities as they are).
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+# At the start of a line these open block syntax that a backslash cannot escape:
+# ??? (details), ~~~ (a fenced code block), ": " (a definition list).
+_LEADING_ENTITIES = {"?": "&#63;", "~": "&#126;", ":": "&#58;"}
+# Line breaks and other control characters: a paragraph of data stays one line, so it
+# cannot start a heading, list, table row or block on the next.
+_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def markdown_text(value: object) -> str:
+    """`value` as Markdown that renders as exactly its characters, inline, on one line."""
+    text = _BREAKS.sub(" ", str(value)).strip()
+    out = []
+    for i, ch in enumerate(text):
+        if i == 0 and ch in _LEADING_ENTITIES:
+            out.append(_LEADING_ENTITIES[ch])
+        elif ch in _ENTITIES:
+            out.append(_ENTITIES[ch])
+        elif ch in _BACKSLASHED:
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def html_text(value: object) -> Markup:
+    """`value` escaped for HTML element text or a quoted attribute value."""
+    return escape(_BREAKS.sub(" ", str(value)))
+
+
+def doi_url(doi: str) -> str:
+    """The resolver address of a DOI, percent-encoded so it cannot end a Markdown link."""
+    return "https://doi.org/" + quote(doi, safe="/:;._-")
+
+
+def link_target(url: str) -> str:
+    """A validated web address for a Markdown link target: anything that could end or
+    reshape the link is percent-encoded (validation already refuses such addresses)."""
+    return quote(url, safe=":/?#@!$&'*+,;=%-._~")
