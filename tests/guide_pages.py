@@ -113,11 +113,16 @@ def page_html(project_dir: Path, only: set[str] | None = None) -> dict[str, tupl
 
 
 def page_texts(project_dir: Path) -> dict[str, str]:
-    """Each docs page's text as a reader sees it: the converted content, then the title
-    and description that macros put in its <head>."""
-    return {name: "\n".join([BeautifulSoup(body, "html.parser").get_text(" "),
+    """Each docs page's text, cheaply: its Markdown with the escapes the renderer adds
+    undone (backslashes, entities), then the title and description macros put in its
+    <head>. Converting every page to HTML per data mutation would cost ~1 s a case;
+    test_hostile_data.py converts for real."""
+    return {name: "\n".join([html.unescape(_BACKSLASH_ESCAPE.sub(r"\1", body)),
                              *(html.unescape(str(v)) for v in meta.values())])
-            for name, (body, meta) in page_html(project_dir).items()}
+            for name, (body, meta) in page_markdown(project_dir).items()}
+
+
+_BACKSLASH_ESCAPE = re.compile(r"\\(.)")
 
 
 def _env_for(project_dir: Path, config: dict) -> _Env:
