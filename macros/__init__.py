@@ -34,8 +34,8 @@ COMPONENTS = (
 CHECKLIST_KINDS = ("tick_checklist", "fault_finder", "progression_tracker", "session_card")
 # Set by overrides/hooks/engine_command.py: "serve" or "build".
 COMMAND_VARIABLE = "GUIDE_ENGINE_COMMAND"
-# Under "mkdocs." so `mkdocs build --strict` counts the warning and stops.
-log = logging.getLogger("mkdocs.plugins.checklists")
+# Under "mkdocs." so the report shows with the build's own messages.
+log = logging.getLogger("mkdocs.plugins.guide")
 
 
 def _source_stamp() -> tuple[int, ...]:
@@ -75,6 +75,8 @@ def define_env(env) -> None:
             # abort the first build and with it the server.
             log.info(report)
             env.variables["data_report"] = report
+            env.variables["guide"] = _Blank()
+            env.filter(escaping.markdown_text, "md")
             for name in (*COMPONENTS, *CHECKLIST_KINDS, "link_index"):
                 env.macro(_nothing, name)
             return
@@ -85,6 +87,9 @@ def define_env(env) -> None:
     # a fresh `mkdocs build` does not compile unchanged templates again.
     renderer = rendering.GuideRenderer(guide, bytecode_cache=FileSystemBytecodeCache())
     env.variables["guide"] = guide
+    # Pages write data into headings and intros ({{ guide.technique.title | md }}): text,
+    # escaped for Markdown like everything the templates write.
+    env.filter(escaping.markdown_text, "md")
 
     def page_root() -> str:
         # Relative path from the calling page to the docs root, for cross-page links.
@@ -109,8 +114,7 @@ def define_env(env) -> None:
 
     env.macro(link_index, "link_index")
     for name in CHECKLIST_KINDS:
-        env.macro(_bind_checklist(getattr(renderer, name), page_root, lambda: env.page.canonical_url,
-                                  lambda checklist_id: _warn_if_too_long(renderer, checklist_id)), name)
+        env.macro(_bind_checklist(getattr(renderer, name), page_root, lambda: env.page.canonical_url), name)
 
 
 def on_pre_page_macros(env) -> None:
@@ -137,6 +141,16 @@ def on_post_build(env) -> None:
         assets.minify_built_assets(theme_dir, env.conf["site_dir"])
 
 
+class _Blank:
+    """`guide` while the data is invalid: every field a page reads is empty."""
+
+    def __getattr__(self, name: str) -> "_Blank":
+        return self
+
+    def __str__(self) -> str:
+        return ""
+
+
 def _nothing(*args, **kwargs) -> str:
     """A component while the data is invalid: the page shows the report instead."""
     return ""
@@ -152,20 +166,9 @@ def _bind(render, page_root, describe=None):
     return macro
 
 
-def _warn_if_too_long(renderer, checklist_id: str) -> None:
-    fit = renderer.print_fit(checklist_id)
-    if not fit.fits:
-        log.warning(
-            f"Checklist '{checklist_id}' no longer fits on one printed page: its estimated height is "
-            f"{fit.share:.0%} of a portrait A4/US Letter page. Shorten its items, list fewer in "
-            f"data/checklists.yml, or make its layout denser there (paper: {{columns: 2, text: small}}).")
-
-
-def _bind_checklist(render, page_root, page_url, check_fit):
+def _bind_checklist(render, page_root, page_url):
     def macro(checklist_id: str) -> str:
-        markdown = render(checklist_id, page_root(), page_url())
-        check_fit(checklist_id)
-        return markdown
+        return render(checklist_id, page_root(), page_url())
 
     macro.__doc__ = render.__doc__
     return macro

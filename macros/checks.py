@@ -8,12 +8,17 @@ in one report.
 from __future__ import annotations
 
 import difflib
+import html
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+import jinja2
+from markdown.extensions.toc import slugify
 from pydantic import BaseModel
 
-from .loading import LoadedFile, Problem, format_path
+from .escaping import markdown_text
+from .loading import LoadedFile, Position, Problem, format_path
 from .model import (FILE_MODELS, CitedParagraph, Cue, Guide, Linkable, Mistake, ProgressionStep,
                     SessionExercise, Tip)
 
@@ -34,8 +39,16 @@ class Context:
     parts: dict[str, BaseModel]
     files: dict[str, LoadedFile]
     records: list[tuple[str, tuple, BaseModel]] = field(default_factory=list)
-    # The site's pages (paths in docs/), when the data is checked for a site; None otherwise.
-    site_pages: frozenset[str] | None = None
+    # The site's pages (path in docs/ -> Markdown), when the data is checked for a site.
+    site_pages: dict[str, str] | None = None
+    # Problems located in a docs page rather than a data file (see report_page).
+    page_problems: list[Problem] = field(default_factory=list)
+
+    def report_page(self, page: str, text: str, index: int, message: str) -> None:
+        """Record a problem at character `index` of docs page `page`."""
+        before = text[:index]
+        self.page_problems.append(Problem(
+            Position(f"docs/{page}", before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1), "", message))
 
 
 # report(file key, field path, message) records one problem at that field's position
@@ -112,7 +125,7 @@ def checklist_item_problems(guide: Guide) -> list[tuple[tuple, str]]:
 
 
 def cross_reference_problems(parts: dict[str, BaseModel], files: dict[str, LoadedFile],
-                             site_pages: frozenset[str] | None = None) -> list[Problem]:
+                             site_pages: dict[str, str] | None = None) -> list[Problem]:
     """Every problem that only shows when the files are read together (and with the site's
     pages, when `site_pages` lists them).
 
@@ -130,7 +143,7 @@ def cross_reference_problems(parts: dict[str, BaseModel], files: dict[str, Loade
     for needs, check in _RULES:
         if all(name in parts for name in needs):
             check(context, report)
-    return problems
+    return problems + context.page_problems
 
 
 def unknown(what: str, value: str, known: set[str]) -> str:
@@ -243,6 +256,105 @@ def every_page_has_a_preview(context: Context, report: Report) -> None:
         if page not in context.site_pages:
             report("guide", ("pages", page), unknown("page", page, set(context.site_pages)),
                    at_key=True)
-    for page in sorted(context.site_pages - previews.keys()):
+    for page in sorted(set(context.site_pages) - previews.keys()):
         report("guide", ("pages",), f"no entry for page '{page}' (docs/{page}): give it a description, "
                                     "and a title if its heading is not what a shared link should show", at_key=True)
+
+
+# The macro that shows each kind of checklist on its page.
+CHECKLIST_MACROS = {"ticks": "tick_checklist", "fault-finder": "fault_finder",
+                    "progression-tracker": "progression_tracker", "session-card": "session_card"}
+_KIND_OF_MACRO = {macro: kind for kind, macro in CHECKLIST_MACROS.items()}
+# A macro called with one quoted argument in a docs page: {{ fault_finder("checklist-x") }}.
+_MACRO_CALL = re.compile(r"\{\{-?\s*([a-z_]+)\s*\(\s*(['\"])(.*?)\2\s*\)\s*-?\}\}")
+
+
+@rule("checklists")
+def checklists_match_their_pages(context: Context, report: Report) -> None:
+    # Without this, a checklist renamed (or its kind changed) while its page still calls
+    # it stopped the build with a traceback that `make check-data` never showed.
+    if context.site_pages is None:
+        return
+    checklists = context.parts["checklists"].checklists
+    by_id = {c.id: c for c in checklists}
+    shown_on: dict[str, str] = {}
+    for page, text in sorted(context.site_pages.items()):
+        calls = [m for m in _MACRO_CALL.finditer(text) if m.group(1) in _KIND_OF_MACRO]
+        for n, call in enumerate(calls):
+            macro, checklist_id = call.group(1), call.group(3)
+            checklist = by_id.get(checklist_id)
+            if n > 0:
+                context.report_page(page, text, call.start(), f"a second checklist on this page ('{checklist_id}'): "
+                                                              "each checklist has a page of its own, printed as one sheet")
+            elif checklist is None:
+                context.report_page(page, text, call.start(), unknown("checklist", checklist_id, set(by_id)))
+            elif checklist.kind != _KIND_OF_MACRO[macro]:
+                context.report_page(page, text, call.start(),
+                                    f"checklist '{checklist_id}' is a {checklist.kind} checklist: show it with "
+                                    f"{{{{ {CHECKLIST_MACROS[checklist.kind]}(\"{checklist_id}\") }}}}")
+            else:
+                shown_on[checklist_id] = page
+    folder = "checklists/"
+    pages = {page.removeprefix(folder) for page in context.site_pages if page.startswith(folder)}
+    for i, checklist in enumerate(checklists):
+        where = ("checklists", i, "page")
+        if checklist.page not in pages:
+            report("checklists", where, unknown(f"page in docs/{folder}", checklist.page, pages))
+        elif shown_on.get(checklist.id) != folder + checklist.page:
+            call = f'{{{{ {CHECKLIST_MACROS[checklist.kind]}("{checklist.id}") }}}}'
+            elsewhere = shown_on.get(checklist.id)
+            report("checklists", where, f"docs/{folder}{checklist.page} does not show checklist '{checklist.id}'"
+                                        + (f" (docs/{elsewhere} does)" if elsewhere else "") + f": put {call} on it")
+
+
+# Anchors the site makes itself: each citation's (cite-<unit>-<reference>) and each
+# section of the "Link to this guide" page (links-<data file>).
+RESERVED_ID_PREFIXES = ("cite-", "links-")
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$", re.MULTILINE)
+_EXPLICIT_ID = re.compile(r"\{[^}]*#([A-Za-z0-9_:.-]+)[^}]*\}\s*$")
+
+
+def _page_heading_ids(context: Context) -> dict[str, tuple[str, int]]:
+    """The id of every heading written in a docs page: {id: (page, line)}. A heading made
+    from data ({{ guide.technique.title | md }}) is rendered from the validated data."""
+    guide = Guide(**context.parts) if set(context.parts) == set(FILE_MODELS) else None
+    environment = jinja2.Environment(undefined=jinja2.StrictUndefined)
+    environment.filters["md"] = markdown_text
+    found: dict[str, tuple[str, int]] = {}
+    for page, text in sorted((context.site_pages or {}).items()):
+        for match in _HEADING.finditer(text):
+            heading, line = match.group(2), text.count("\n", 0, match.start()) + 1
+            explicit = _EXPLICIT_ID.search(heading)
+            if explicit:
+                found.setdefault(explicit.group(1), (page, line))
+                continue
+            if "{{" in heading or "{%" in heading:
+                if guide is None:
+                    continue
+                try:
+                    heading = environment.from_string(heading).render(guide=guide)
+                except jinja2.TemplateError:
+                    continue
+            plain = html.unescape(re.sub(r"\\(.)", r"\1", heading)).replace("*", "").replace("`", "")
+            found.setdefault(slugify(plain, "-"), (page, line))
+    return found
+
+
+@rule()
+def ids_leave_room_for_the_sites_own_anchors(context: Context, report: Report) -> None:
+    # Two elements with one id: a link lands on whichever comes first, and the permalink
+    # of the other never works.
+    headings = _page_heading_ids(context) if context.site_pages is not None else {}
+    for file_key, path, record in context.records:
+        if not isinstance(record, Linkable):
+            continue
+        for offset, anchor in enumerate([record.id, *record.aliases]):
+            where = path + (("id",) if offset == 0 else ("aliases", offset - 1))
+            prefix = next((p for p in RESERVED_ID_PREFIXES if anchor.startswith(p)), None)
+            if prefix:
+                report(file_key, where, f"'{anchor}': ids starting with '{prefix}' are kept for the anchors the "
+                                        "site makes itself (citations, link-page sections); choose another id")
+            elif anchor in headings:
+                page, line = headings[anchor]
+                report(file_key, where, f"'{anchor}' is already the id of a heading in docs/{page} (line {line}); "
+                                        "ids are link anchors and must be unique: choose another id")

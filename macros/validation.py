@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .checks import cross_reference_problems
-from .loading import DataError, LoadedFile, Position, Problem, parse_yaml, read_text, shown
+from .loading import DataError, LoadedFile, Position, Problem, format_path, parse_yaml, read_text, shown
 from .messages import describe, problems_from
 from .model import FILE_MODELS, Guide
 
@@ -40,10 +40,13 @@ def _check_file(key: str, label: str, text: str) -> tuple[LoadedFile | None, Bas
         return loaded, None, tuple(problems_from(exc.errors(), model, loaded))
 
 
-def site_pages(docs_dir: Path | str) -> frozenset[str]:
-    """The site's pages: every Markdown file under `docs_dir`, as a path relative to it."""
+def site_pages(docs_dir: Path | str) -> dict[str, str]:
+    """The site's pages: every Markdown file under `docs_dir` (its path relative to it) and
+    its text, which the cross-file rules read for headings and checklist calls."""
     docs_dir = Path(docs_dir)
-    return frozenset(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md"))
+    return {path.relative_to(docs_dir).as_posix(): read_text(path, f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}",
+                                                             root=docs_dir)
+            for path in sorted(docs_dir.rglob("*.md"))}
 
 
 MANIFEST = "links.lock"
@@ -100,7 +103,7 @@ def read_manifest(data_dir: Path | str) -> list[str]:
     return addresses
 
 
-def load_guide(data_dir: Path | str, pages: frozenset[str] | None = None) -> Guide:
+def load_guide(data_dir: Path | str, pages: dict[str, str] | None = None) -> Guide:
     """Load, validate and cross-check every file in `data_dir`; raise DataError listing all
     problems. With `pages` (see `site_pages`), guide.yml `pages:` must describe exactly those."""
     data_dir = Path(data_dir)
@@ -129,4 +132,32 @@ def load_guide(data_dir: Path | str, pages: frozenset[str] | None = None) -> Gui
     problems.extend(cross_reference_problems(validated, files, pages))
     if problems:
         raise DataError(problems)
-    return Guide(**validated)
+    guide = Guide(**validated)
+    problems = print_fit_problems(guide, files["checklists"])
+    if problems:
+        raise DataError(problems)
+    return guide
+
+
+def print_fit_problems(guide: Guide, checklists_file: LoadedFile) -> list[Problem]:
+    """Each checklist whose estimated printed height (printfit) exceeds one portrait page,
+    located at its `items`, with the changes that would still help."""
+    from .rendering import GuideRenderer  # rendering imports the rules above; only the estimate is needed
+
+    renderer = GuideRenderer(guide)
+    problems = []
+    for i, checklist in enumerate(guide.checklists.checklists):
+        fit = renderer.print_fit(checklist.id)
+        if fit.fits:
+            continue
+        remedies = ["shorten the words of its items", "list fewer items"]
+        denser = {name: value for name, value in (("columns", 2), ("text", "small"))
+                  if getattr(checklist.paper, name) != value}
+        if denser:
+            remedies.append("make its layout denser (paper: {" + ", ".join(f"{k}: {v}" for k, v in denser.items()) + "})")
+        path = ("checklists", i, "items")
+        problems.append(Problem(checklists_file.position_of(path), format_path(path),
+                                f"checklist '{checklist.id}' no longer fits on one printed page: its estimated "
+                                f"height is {fit.share:.0%} of a portrait A4/US Letter page; "
+                                + "; or ".join(remedies)))
+    return problems

@@ -21,7 +21,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 import macros
-from macros import rendering
+from macros import escaping, rendering
 from support import ROOT
 
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
@@ -54,6 +54,10 @@ class _Env:
         self.macros[name or function.__name__] = function
         return function
 
+    def filter(self, function, name: str | None = None):
+        _page_environment().filters[name or function.__name__] = function
+        return function
+
 
 @cache
 def _config() -> dict:
@@ -61,8 +65,16 @@ def _config() -> dict:
 
 
 @cache
-def _page_templates() -> dict[str, jinja2.Template]:
+def _page_environment() -> jinja2.Environment:
+    """The Jinja environment pages render in (mkdocs-macros'), with the filters define_env adds."""
     env = jinja2.Environment(undefined=jinja2.StrictUndefined)
+    env.filters["md"] = escaping.markdown_text
+    return env
+
+
+@cache
+def _page_templates() -> dict[str, jinja2.Template]:
+    env = _page_environment()
     docs = ROOT / "docs"
     return {path.relative_to(docs).as_posix(): env.from_string(FRONT_MATTER.sub("", path.read_text(encoding="utf-8")))
             for path in sorted(docs.rglob("*.md"))}
