@@ -1,58 +1,88 @@
 """mkdocs-macros entry point: the only module that knows MkDocs and mkdocs-macros exist.
 
+What the pages can call is declared in components.py (the registry): read that first.
 `define_env` runs once per build (also on every `mkdocs serve` rebuild): it loads and
-validates the data once, then registers one macro per component. The core modules are
-reloaded first when their files changed, because mkdocs-macros imports this package once
-and keeps it cached, so without the reload an edit to the core would not show until the
-server restarts.
+validates the data once, then registers one macro per registry entry. The package's
+modules are reloaded first when their files changed, because mkdocs-macros imports this
+package once and keeps it cached, so without the reload an edit to the core would not
+show until the server restarts.
 """
 
 from __future__ import annotations
 
+import ast
+import graphlib
 import importlib
 import logging
-import posixpath
+import pkgutil
+import sys
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 
-from . import (assets, checks, citations, links, loading, messages, model, printfit, qr, rendering, structured_data,
-               validation)
+from . import assets, components, links, loading, rendering, validation
 
-# Dependency order: a module is reloaded after the modules it imports.
-_CORE = (loading, model, checks, citations, links, messages, validation, printfit, qr, rendering, structured_data,
-         assets)
-
-COMPONENTS = (
-    "intro", "what_is", "summary", "disclaimer", "corrections",
-    "technique_steps", "safety_tips", "mistake_cards", "muscle_table", "muscle_details",
-    "benefits", "variations", "frequency", "programming_table", "progression_route",
-    "sample_session", "faq", "references", "checklist_index",
-)
-# One macro per kind of checklist; each is called with a checklist id.
-CHECKLIST_KINDS = ("tick_checklist", "fault_finder", "progression_tracker", "session_card")
 # Under "mkdocs." so `mkdocs build --strict` counts the warning and stops.
 log = logging.getLogger("mkdocs.plugins.checklists")
 
 
+def _package_modules() -> list[str]:
+    """Every module of this package (not this file), each after the modules it imports,
+    so a reload sees its dependencies' new code."""
+    here = Path(__file__).parent
+    graph = {}
+    for info in pkgutil.iter_modules([str(here)]):
+        if info.ispkg:
+            continue
+        tree = ast.parse((here / f"{info.name}.py").read_text(encoding="utf-8"))
+        graph[info.name] = {
+            name
+            for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 1
+            for name in ([node.module.split(".")[0]] if node.module else [alias.name for alias in node.names])
+        }
+    return [f"{__name__}.{name}" for name in graphlib.TopologicalSorter(graph).static_order() if name in graph]
+
+
 def _source_stamp() -> tuple[int, ...]:
-    return tuple(Path(module.__file__).stat().st_mtime_ns for module in _CORE)
+    return tuple(path.stat().st_mtime_ns for path in sorted(Path(__file__).parent.glob("*.py")))
 
 
 _loaded_stamp = _source_stamp()
 
 
 def _reload_core() -> None:
-    """Reload the core when one of its files changed since it was loaded: `mkdocs serve`
-    picks up edits, and a build does not execute every module (pydantic models are costly
-    to define) a second time right after importing it."""
+    """Reload the package's loaded modules when one of its files changed since it was
+    loaded: `mkdocs serve` picks up edits, and a build does not execute every module
+    (pydantic models are costly to define) a second time right after importing it."""
     global _loaded_stamp
     stamp = _source_stamp()
     if stamp == _loaded_stamp:
         return
-    for module in _CORE:
-        importlib.reload(module)
+    for name in _package_modules():
+        if name in sys.modules:
+            importlib.reload(sys.modules[name])
     _loaded_stamp = stamp
+
+
+class _Macro:
+    """One registry entry as a macro: renders it as called from the current page."""
+
+    def __init__(self, env, renderer: rendering.GuideRenderer, name: str):
+        self.env, self.renderer, self.name = env, renderer, name
+        self.entry = components.MACROS[name]
+        self.__doc__ = self.entry.doc
+
+    def __call__(self, *args: str) -> str:
+        page = self.env.page
+        if self.entry.describe:
+            # The page showing these records carries their schema.org description, which
+            # overrides/partials/structured-data.html writes into the page as JSON-LD.
+            url = page.canonical_url or page.abs_url
+            page.meta.setdefault("structured_data", []).extend(self.entry.describe(self.renderer.guide, url))
+        markdown = self.renderer.render(self.name, *args, page=page.file.src_uri, page_url=page.canonical_url)
+        for checklist_id in args:
+            _warn_if_too_long(self.renderer, checklist_id)
+        return markdown
 
 
 def define_env(env) -> None:
@@ -68,36 +98,13 @@ def define_env(env) -> None:
         # A PluginError makes `mkdocs build` stop with this report and no traceback, and
         # lets `mkdocs serve` keep running and recover once the data is fixed.
         raise PluginError("The guide data is invalid:\n" + error.report()) from None
+    site = components.Site(tuple(links.read_manifest(data_dir / "links.lock")), docs_files)
     # Jinja's cache (a private per-user temp directory) keyed by each template's source, so
     # a fresh `mkdocs build` does not compile unchanged templates again.
-    renderer = rendering.GuideRenderer(guide, bytecode_cache=FileSystemBytecodeCache())
+    renderer = rendering.GuideRenderer(guide, bytecode_cache=FileSystemBytecodeCache(), site=site)
     env.variables["guide"] = guide
-
-    def page_root() -> str:
-        # Relative path from the calling page to the docs root, for cross-page links.
-        depth = posixpath.dirname(env.page.file.src_uri).count("/") + 1 if "/" in env.page.file.src_uri else 0
-        return "../" * depth
-
-    def describe(describer) -> None:
-        # The page showing these records carries their schema.org description, which
-        # overrides/partials/structured-data.html writes into the page as JSON-LD.
-        url = env.page.canonical_url or env.page.abs_url
-        env.page.meta.setdefault("structured_data", []).extend(describer(guide, url))
-
-    for name in COMPONENTS:
-        render = getattr(renderer, name)
-        describer = structured_data.DESCRIBERS.get(name)
-        env.macro(_bind(render, page_root, describer and (lambda d=describer: describe(d))), name)
-    manifest = links.read_manifest(data_dir / "links.lock")
-
-    def link_index() -> str:
-        """Every linkable unit by section with its permanent addresses."""
-        return renderer.link_index(manifest, docs_files, page_root())
-
-    env.macro(link_index, "link_index")
-    for name in CHECKLIST_KINDS:
-        env.macro(_bind_checklist(getattr(renderer, name), page_root, lambda: env.page.canonical_url,
-                                  lambda checklist_id: _warn_if_too_long(renderer, checklist_id)), name)
+    for name in components.MACROS:
+        env.macro(_Macro(env, renderer, name), name)
 
 
 def on_pre_page_macros(env) -> None:
@@ -117,30 +124,10 @@ def on_post_build(env) -> None:
         assets.minify_built_assets(theme_dir, env.conf["site_dir"])
 
 
-def _bind(render, page_root, describe=None):
-    def macro() -> str:
-        if describe:
-            describe()
-        return render(page_root())
-
-    macro.__doc__ = render.__doc__
-    return macro
-
-
-def _warn_if_too_long(renderer, checklist_id: str) -> None:
+def _warn_if_too_long(renderer: rendering.GuideRenderer, checklist_id: str) -> None:
     fit = renderer.print_fit(checklist_id)
     if not fit.fits:
         log.warning(
             f"Checklist '{checklist_id}' no longer fits on one printed page: its estimated height is "
             f"{fit.share:.0%} of a portrait A4/US Letter page. Shorten its items, list fewer in "
             f"data/checklists.yml, or make its layout denser there (paper: {{columns: 2, text: small}}).")
-
-
-def _bind_checklist(render, page_root, page_url, check_fit):
-    def macro(checklist_id: str) -> str:
-        markdown = render(checklist_id, page_root(), page_url())
-        check_fit(checklist_id)
-        return markdown
-
-    macro.__doc__ = render.__doc__
-    return macro

@@ -215,8 +215,3 @@ def read_text(path: Path, name: str) -> str:
     except UnicodeDecodeError as exc:
         raise DataError([Problem(Position(name, 1, 1), "", f"not UTF-8 text ({exc.reason})")]) from None
 
-
-def load_file(path: Path, name: str | None = None) -> LoadedFile:
-    """Read and parse one YAML file; `name` is how errors refer to it (e.g. data/faq.yml)."""
-    name = name or str(path)
-    return parse_yaml(read_text(path, name), name)
