@@ -15,11 +15,10 @@ from pathlib import Path
 from unittest import mock
 
 import jinja2
-import yaml
 
 import macros
 from macros import rendering
-from support import ROOT
+from support import ROOT, load_config
 
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 
@@ -54,7 +53,7 @@ class _Env:
 
 @cache
 def _config() -> dict:
-    return yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    return load_config()
 
 
 @cache

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urljoin
 
-from links_manifest import (
+from macros.links_lock import (
     REGENERATE, broken_links, built_pages, data_ids, describe, offered_links, page_address, read_manifest,
 )
 from macros.checks import walk

@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 import markdown
 from bs4 import BeautifulSoup
 
-from links_manifest import read_manifest
+from macros.links_lock import read_manifest
 from macros.checks import walk
 from macros.links import link_sections, source_of
 from macros.model import Linkable
