@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from macros.checks import records_by_id
-from macros.rendering import GuideRenderer
+from macros.components import CHECKLIST_KINDS
+from macros.model import records_by_id
 from macros.validation import load_guide
 from printing import FORMATS, pdf_pages_text, print_pdf
 from support import build_site, copy_project, serve_directory
@@ -58,7 +58,9 @@ def test_longer_text_is_half_as_long_again():
 def test_a_checklist_far_too_long_is_estimated_not_to_fit(guide, tmp_path):
     copy_project(tmp_path)
     lengthen_checklist_items(tmp_path / "data", factor=3)
-    fit = GuideRenderer(load_guide(tmp_path / "data")).print_fit("checklist-fault-finder")
+    guide = load_guide(tmp_path / "data")
+    checklist = next(c for c in guide.checklists.checklists if c.id == "checklist-fault-finder")
+    fit = CHECKLIST_KINDS[checklist.kind].print_fit(guide, checklist)
     assert not fit.fits and fit.share > 1.5
 
 
