@@ -80,7 +80,7 @@ class GuideRenderer:
         the whole guide again grew with the data (0.13 s a call at 100x the real item counts)."""
         return records_by_id(self.guide)
 
-    def href(self, record_id: str, page: str = "index.md") -> str:
+    def href(self, record_id: str, page: str) -> str:
         """The link to a record from `page` (a path in docs/)."""
         return Href(self.pages, page)(record_id)
 
