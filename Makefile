@@ -31,7 +31,7 @@ check-data: $(VENV)/.installed
 ## manifest. Refuses to drop an address that stopped resolving: keep the old id as an
 ## alias or add a redirect instead (DROP=1 drops them, for content removed on purpose).
 links-lock: $(VENV)/.installed
-	PYTHONPATH=.:tests $(PY) tests/links_manifest.py $(if $(DROP),--drop-missing)
+	$(PY) -m macros.links_lock $(if $(DROP),--drop-missing)
 
 ## Regenerate the JSON Schemas editors use (data/schema/) from macros/model.py; commit them.
 schema: $(VENV)/.installed

@@ -7,6 +7,7 @@ template must be compiled once, whatever the number of pages and macro calls.
 
 from __future__ import annotations
 
+import importlib
 import os
 import pstats
 import subprocess
@@ -16,13 +17,14 @@ from pathlib import Path
 
 from project import ENV, ROOT
 
-# (label, file suffix, function name)
+# (label, file suffix, function name). A dotted name (Class.method) of one of our modules
+# is also matched on its line, so another class's method of that name is not counted.
 WATCHED = (
     ("define_env", "macros/__init__.py", "define_env"),
     ("load_guide (load + validate)", "macros/validation.py", "load_guide"),
-    ("YAML files parsed", "macros/loading.py", "load_file"),
-    ("GuideRenderer built", "macros/rendering.py", "__init__"),
-    ("component renders", "macros/rendering.py", "_render"),
+    ("YAML files parsed", "macros/loading.py", "parse_yaml"),
+    ("GuideRenderer built", "macros/rendering.py", "GuideRenderer.__init__"),
+    ("component renders", "macros/rendering.py", "GuideRenderer._render"),
     ("Jinja templates compiled (all)", "jinja2/environment.py", "_compile"),
     ("macros plugin page renders", "mkdocs_macros/plugin.py", "render"),
     ("Markdown conversions", "mkdocs/structure/pages.py", "render"),
@@ -43,14 +45,25 @@ def profile_build(config: Path, site_dir: Path, out: Path) -> tuple[float, list[
                    cwd=config.parent, env=ENV, check=True, capture_output=True)
     stats = pstats.Stats(str(out))
     calls = []
-    for label, suffix, name in WATCHED:
+    for label, suffix, qualname in WATCHED:
+        name, line = _function(suffix, qualname)
         count, seconds = 0, 0.0
-        for (filename, _line, function), (_cc, ncalls, _tt, cumtime, _callers) in stats.stats.items():
-            if function == name and filename.replace(os.sep, "/").endswith(suffix):
+        for (filename, at, function), (_cc, ncalls, _tt, cumtime, _callers) in stats.stats.items():
+            if function == name and filename.replace(os.sep, "/").endswith(suffix) and line in (None, at):
                 count += ncalls
                 seconds += cumtime
         calls.append(Call(label, count, seconds))
     return stats.total_tt, calls
+
+
+def _function(suffix: str, qualname: str) -> tuple[str, int | None]:
+    """The profile's name for a watched function, and its line when the name is dotted."""
+    if "." not in qualname:
+        return qualname, None
+    target = importlib.import_module(suffix.removesuffix(".py").replace("/", ".").removesuffix(".__init__"))
+    for part in qualname.split("."):
+        target = getattr(target, part)
+    return qualname.rpartition(".")[2], target.__code__.co_firstlineno
 
 
 if __name__ == "__main__":

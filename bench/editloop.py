@@ -17,9 +17,7 @@ import urllib.request
 from pathlib import Path
 
 from project import ENV, ROOT, copy_project, load_config, page_url, site_pages
-
-sys.path.insert(0, str(ROOT / "tests"))
-from support import free_port  # noqa: E402
+from support import free_port
 
 DATA_FILE = "mistakes.yml"
 TITLE_LINE = re.compile(r"^title: (.+)$", re.MULTILINE)

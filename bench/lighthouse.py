@@ -12,7 +12,6 @@ import contextlib
 import json
 import os
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.request
@@ -23,9 +22,7 @@ from prerender import prerender_docs
 from project import ROOT, build, copy_project, load_config, page_url, site_pages, write_variant
 from serve import serve
 from weight import make_baseline
-
-sys.path.insert(0, str(ROOT / "tests"))
-from support import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402
+from support import CHROMIUM, CHROMIUM_ARGS, free_port
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 BASELINE_PAGES = 4

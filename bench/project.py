@@ -1,6 +1,7 @@
 """Project copies, config variants and timed builds for the benchmarks.
 
-Variants are small child configs (`INHERIT: mkdocs.yml`) written next to a copy's
+Copying the project, its build environment and reading mkdocs.yml are shared with the
+tests (tests/support.py). Variants are small child configs (`INHERIT: mkdocs.yml`) written next to a copy's
 mkdocs.yml, so whatever other settings the real config gains are kept; only the keys a
 benchmark changes are overridden (MkDocs replaces lists such as `plugins` wholesale).
 """
@@ -8,7 +9,6 @@ benchmark changes are overridden (MkDocs replaces lists such as `plugins` wholes
 from __future__ import annotations
 
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -19,29 +19,13 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+_ROOT = Path(__file__).resolve().parent.parent
+for _path in (_ROOT, _ROOT / "tests"):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
 
-
-def copy_project(dest: Path, src: Path = ROOT) -> Path:
-    """A copy of the parts of the project a build reads."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_PARTS:
-        path = src / name
-        if path.is_dir():
-            shutil.copytree(path, dest / name, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
-        elif path.exists():
-            shutil.copy2(path, dest / name)
-    return dest
-
-
-def load_config(project: Path, name: str = "mkdocs.yml") -> dict:
-    """The config as MkDocs reads it (its own YAML loader: !ENV, !relative, python tags)."""
-    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
-
-    with open(project / name, encoding="utf-8") as handle:
-        return yaml_load(handle, loader=get_yaml_loader())
+from support import BUILD_ENV as ENV  # noqa: E402
+from support import ROOT, copy_project, load_config  # noqa: E402, F401  (re-exported for the benchmarks)
 
 
 def plugin_entries(config: dict) -> list[tuple[str, dict]]:

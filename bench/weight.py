@@ -11,7 +11,6 @@ default theme settings, no custom_dir, extra CSS or macros.
 from __future__ import annotations
 
 import gzip
-import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -22,9 +21,7 @@ import yaml
 
 from project import ROOT, build, load_config, page_url, site_pages, write_variant
 from serve import serve
-
-sys.path.insert(0, str(ROOT / "tests"))
-from support import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from support import CHROMIUM, CHROMIUM_ARGS
 
 CATEGORIES = ("HTML", "CSS", "JS", "search worker", "search index", "fonts", "other")
 

@@ -1,61 +1,88 @@
 """mkdocs-macros entry point: the only module that knows MkDocs and mkdocs-macros exist.
 
+What the pages can call is declared in components.py (the registry): read that first.
 `define_env` runs once per build (also on every `mkdocs serve` rebuild): it loads and
-validates the data once, then registers one macro per component. The core modules are
-reloaded first when their files changed, because mkdocs-macros imports this package once
-and keeps it cached, so without the reload an edit to the core would not show until the
-server restarts.
+validates the data once, then registers one macro per registry entry. The package's
+modules are reloaded first when their files changed, because mkdocs-macros imports this
+package once and keeps it cached, so without the reload an edit to the core would not
+show until the server restarts.
 """
 
 from __future__ import annotations
 
+import ast
+import graphlib
 import importlib
 import logging
 import os
-import posixpath
+import pkgutil
+import sys
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 
-from . import (assets, checks, escaping, citations, links, loading, messages, model, printfit, qr, rendering, structured_data,
-               validation)
+from . import assets, components, escaping, loading, rendering, validation
 
-# Dependency order: a module is reloaded after the modules it imports.
-_CORE = (loading, escaping, model, checks, citations, links, messages, validation, printfit, qr, rendering, structured_data,
-         assets)
-
-COMPONENTS = (
-    "intro", "what_is", "summary", "disclaimer", "corrections",
-    "technique_steps", "safety_tips", "mistake_cards", "muscle_table", "muscle_details",
-    "benefits", "variations", "frequency", "programming_table", "progression_route",
-    "sample_session", "faq", "references", "checklist_index",
-)
-# One macro per kind of checklist; each is called with a checklist id.
-CHECKLIST_KINDS = ("tick_checklist", "fault_finder", "progression_tracker", "session_card")
 # Set by overrides/hooks/engine_command.py: "serve" or "build".
 COMMAND_VARIABLE = "GUIDE_ENGINE_COMMAND"
 # Under "mkdocs." so the report shows with the build's own messages.
 log = logging.getLogger("mkdocs.plugins.guide")
 
 
+def _package_modules() -> list[str]:
+    """Every module of this package (not this file), each after the modules it imports,
+    so a reload sees its dependencies' new code."""
+    here = Path(__file__).parent
+    graph = {}
+    for info in pkgutil.iter_modules([str(here)]):
+        if info.ispkg:
+            continue
+        tree = ast.parse((here / f"{info.name}.py").read_text(encoding="utf-8"))
+        graph[info.name] = {
+            name
+            for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 1
+            for name in ([node.module.split(".")[0]] if node.module else [alias.name for alias in node.names])
+        }
+    return [f"{__name__}.{name}" for name in graphlib.TopologicalSorter(graph).static_order() if name in graph]
+
+
 def _source_stamp() -> tuple[int, ...]:
-    return tuple(Path(module.__file__).stat().st_mtime_ns for module in _CORE)
+    return tuple(path.stat().st_mtime_ns for path in sorted(Path(__file__).parent.glob("*.py")))
 
 
 _loaded_stamp = _source_stamp()
 
 
 def _reload_core() -> None:
-    """Reload the core when one of its files changed since it was loaded: `mkdocs serve`
-    picks up edits, and a build does not execute every module (pydantic models are costly
-    to define) a second time right after importing it."""
+    """Reload the package's loaded modules when one of its files changed since it was
+    loaded: `mkdocs serve` picks up edits, and a build does not execute every module
+    (pydantic models are costly to define) a second time right after importing it."""
     global _loaded_stamp
     stamp = _source_stamp()
     if stamp == _loaded_stamp:
         return
-    for module in _CORE:
-        importlib.reload(module)
+    for name in _package_modules():
+        if name in sys.modules:
+            importlib.reload(sys.modules[name])
     _loaded_stamp = stamp
+
+
+class _Macro:
+    """One registry entry as a macro: renders it as called from the current page."""
+
+    def __init__(self, env, renderer: rendering.GuideRenderer, name: str):
+        self.env, self.renderer, self.name = env, renderer, name
+        self.entry = components.MACROS[name]
+        self.__doc__ = self.entry.doc
+
+    def __call__(self, *args: str) -> str:
+        page = self.env.page
+        if self.entry.describe:
+            # The page showing these records carries their schema.org description, which
+            # overrides/partials/structured-data.html writes into the page as JSON-LD.
+            url = page.canonical_url or page.abs_url
+            page.meta.setdefault("structured_data", []).extend(self.entry.describe(self.renderer.guide, url))
+        return self.renderer.render(self.name, *args, page=page.file.src_uri, page_url=page.canonical_url)
 
 
 def define_env(env) -> None:
@@ -77,44 +104,22 @@ def define_env(env) -> None:
             env.variables["data_report"] = report
             env.variables["guide"] = _Blank()
             env.filter(escaping.markdown_text, "md")
-            for name in (*COMPONENTS, *CHECKLIST_KINDS, "link_index"):
+            for name in components.MACROS:
                 env.macro(_nothing, name)
             return
         # A PluginError makes `mkdocs build` stop with this report and no traceback.
         raise PluginError(report) from None
     env.variables.pop("data_report", None)
+    site = components.Site(tuple(validation.read_manifest(data_dir)), docs_files)
     # Jinja's cache (a private per-user temp directory) keyed by each template's source, so
     # a fresh `mkdocs build` does not compile unchanged templates again.
-    renderer = rendering.GuideRenderer(guide, bytecode_cache=FileSystemBytecodeCache())
+    renderer = rendering.GuideRenderer(guide, bytecode_cache=FileSystemBytecodeCache(), site=site)
     env.variables["guide"] = guide
     # Pages write data into headings and intros ({{ guide.technique.title | md }}): text,
     # escaped for Markdown like everything the templates write.
     env.filter(escaping.markdown_text, "md")
-
-    def page_root() -> str:
-        # Relative path from the calling page to the docs root, for cross-page links.
-        depth = posixpath.dirname(env.page.file.src_uri).count("/") + 1 if "/" in env.page.file.src_uri else 0
-        return "../" * depth
-
-    def describe(describer) -> None:
-        # The page showing these records carries their schema.org description, which
-        # overrides/partials/structured-data.html writes into the page as JSON-LD.
-        url = env.page.canonical_url or env.page.abs_url
-        env.page.meta.setdefault("structured_data", []).extend(describer(guide, url))
-
-    for name in COMPONENTS:
-        render = getattr(renderer, name)
-        describer = structured_data.DESCRIBERS.get(name)
-        env.macro(_bind(render, page_root, describer and (lambda d=describer: describe(d))), name)
-    manifest = validation.read_manifest(data_dir)
-
-    def link_index() -> str:
-        """Every linkable unit by section with its permanent addresses."""
-        return renderer.link_index(manifest, docs_files, page_root())
-
-    env.macro(link_index, "link_index")
-    for name in CHECKLIST_KINDS:
-        env.macro(_bind_checklist(getattr(renderer, name), page_root, lambda: env.page.canonical_url), name)
+    for name in components.MACROS:
+        env.macro(_Macro(env, renderer, name), name)
 
 
 def on_pre_page_macros(env) -> None:
@@ -154,21 +159,3 @@ class _Blank:
 def _nothing(*args, **kwargs) -> str:
     """A component while the data is invalid: the page shows the report instead."""
     return ""
-
-
-def _bind(render, page_root, describe=None):
-    def macro() -> str:
-        if describe:
-            describe()
-        return render(page_root())
-
-    macro.__doc__ = render.__doc__
-    return macro
-
-
-def _bind_checklist(render, page_root, page_url):
-    def macro(checklist_id: str) -> str:
-        return render(checklist_id, page_root(), page_url())
-
-    macro.__doc__ = render.__doc__
-    return macro

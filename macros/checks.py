@@ -7,7 +7,6 @@ in one report.
 
 from __future__ import annotations
 
-import difflib
 import html
 import re
 from collections.abc import Callable, Iterator
@@ -17,18 +16,11 @@ import jinja2
 from markdown.extensions.toc import slugify
 from pydantic import BaseModel
 
+from .components import CHECKLIST_DIR, CHECKLIST_KINDS
 from .escaping import markdown_text
 from .loading import LoadedFile, Position, Problem, format_path
-from .model import (FILE_MODELS, CitedParagraph, Cue, Guide, Linkable, Mistake, ProgressionStep,
-                    SessionExercise, Tip)
-
-# What each kind of checklist may list, and how an error names it.
-CHECKLIST_ITEMS: dict[str, tuple[tuple[type, ...], str]] = {
-    "ticks": ((Cue, Tip), "a technique cue or a safety tip"),
-    "fault-finder": ((Mistake,), "a mistake"),
-    "progression-tracker": ((ProgressionStep,), "a progression step"),
-    "session-card": ((SessionExercise,), "a sample-session exercise"),
-}
+from .messages import guess
+from .model import FILE_MODELS, CitedParagraph, Guide, Linkable, records_by_id, walk
 
 
 @dataclass
@@ -68,40 +60,11 @@ def rule(*needs: str) -> Callable[[Rule], Rule]:
     return register
 
 
-def walk(record: BaseModel, path: tuple = (), owner: Linkable | None = None
-         ) -> Iterator[tuple[tuple, BaseModel, Linkable | None]]:
-    """Yield (field path, record, nearest linkable record holding it) for `record` and
-    every record nested in it, in document order."""
-    owner = record if isinstance(record, Linkable) else owner
-    yield path, record, owner
-    for name in type(record).model_fields:
-        value = getattr(record, name)
-        if isinstance(value, BaseModel):
-            yield from walk(value, path + (name,), owner)
-        elif isinstance(value, list):
-            for i, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from walk(item, path + (name, i), owner)
-
-
-def _records_by_id(parts) -> dict[str, Linkable]:
-    found: dict[str, Linkable] = {}
-    for part in parts:
-        for _path, record, _owner in walk(part):
-            if isinstance(record, Linkable):
-                found.setdefault(record.id, record)
-    return found
-
-
-def records_by_id(guide: Guide) -> dict[str, Linkable]:
-    """Every linkable record of the guide by its id (first one wins; duplicates are reported apart)."""
-    return _records_by_id(getattr(guide, key) for key in type(guide).model_fields)
-
-
 def _checklist_problems(checklists, records: dict[str, Linkable]) -> list[tuple[tuple, str]]:
     problems = []
     for i, checklist in enumerate(checklists.checklists):
-        allowed, described = CHECKLIST_ITEMS[checklist.kind]
+        kind = CHECKLIST_KINDS[checklist.kind]
+        allowed, described = kind.lists, kind.described
         candidates = sorted(r.id for r in records.values() if isinstance(r, allowed))
         seen: set[str] = set()
         for j, item in enumerate(checklist.items):
@@ -117,11 +80,6 @@ def _checklist_problems(checklists, records: dict[str, Linkable]) -> list[tuple[
                                        f"({checklist.kind}) lists {described}: one of {', '.join(candidates)}"))
             seen.add(item)
     return problems
-
-
-def checklist_item_problems(guide: Guide) -> list[tuple[tuple, str]]:
-    """(path in checklists.yml, message) for each checklist item that names nothing it may list."""
-    return _checklist_problems(guide.checklists, records_by_id(guide))
 
 
 def cross_reference_problems(parts: dict[str, BaseModel], files: dict[str, LoadedFile],
@@ -149,9 +107,9 @@ def cross_reference_problems(parts: dict[str, BaseModel], files: dict[str, Loade
 def unknown(what: str, value: str, known: set[str]) -> str:
     """'unknown citation 'x'; did you mean 'y'? (expected one of: ...)'."""
     message = f"unknown {what} '{value}'"
-    guess = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
-    if guess:
-        message += f"; did you mean '{guess[0]}'?"
+    meant = guess(value, sorted(known))
+    if meant:
+        message += f"; did you mean '{meant}'?"
     return message + f" (expected one of: {', '.join(sorted(known))})"
 
 
@@ -237,10 +195,11 @@ def faq_shows_an_existing_table(context: Context, report: Report) -> None:
 
 
 # Checklists list cues and tips (technique), mistakes and progression and session items
-# (programming): without those files validated, every item would look unknown.
+# (programming): without those files validated, every item would look unknown. What each
+# kind may list is declared with the kind (components.CHECKLIST_KINDS).
 @rule("checklists", "technique", "mistakes", "programming")
 def checklist_items_exist(context: Context, report: Report) -> None:
-    records = _records_by_id(context.parts.values())
+    records = records_by_id(context.parts.values())
     for path, message in _checklist_problems(context.parts["checklists"], records):
         report("checklists", path, message)
 
@@ -261,9 +220,8 @@ def every_page_has_a_preview(context: Context, report: Report) -> None:
                                     "and a title if its heading is not what a shared link should show", at_key=True)
 
 
-# The macro that shows each kind of checklist on its page.
-CHECKLIST_MACROS = {"ticks": "tick_checklist", "fault-finder": "fault_finder",
-                    "progression-tracker": "progression_tracker", "session-card": "session_card"}
+# The macro that shows each kind of checklist on its page (the registry's).
+CHECKLIST_MACROS = {kind: entry.macro for kind, entry in CHECKLIST_KINDS.items()}
 _KIND_OF_MACRO = {macro: kind for kind, macro in CHECKLIST_MACROS.items()}
 # A macro called with one quoted argument in a docs page: {{ fault_finder("checklist-x") }}.
 _MACRO_CALL = re.compile(r"\{\{-?\s*([a-z_]+)\s*\(\s*(['\"])(.*?)\2\s*\)\s*-?\}\}")
@@ -294,7 +252,7 @@ def checklists_match_their_pages(context: Context, report: Report) -> None:
                                     f"{{{{ {CHECKLIST_MACROS[checklist.kind]}(\"{checklist_id}\") }}}}")
             else:
                 shown_on[checklist_id] = page
-    folder = "checklists/"
+    folder = CHECKLIST_DIR + "/"
     pages = {page.removeprefix(folder) for page in context.site_pages if page.startswith(folder)}
     for i, checklist in enumerate(checklists):
         where = ("checklists", i, "page")

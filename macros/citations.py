@@ -2,27 +2,14 @@
 
 Built once per guide. Each citation gets a stable anchor made of the citing unit's
 id and the reference id, so a reference entry can link back to every place citing it.
+The page a citation sits on comes from the registry's page table (components.Pages).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .checks import walk
-from .model import CitedParagraph, Guide, Linkable
-
-# Which page shows the records of each data file (the docs page that calls its macros).
-PAGE_OF_FILE = {
-    "guide": "index.md",
-    "technique": "technique.md",
-    "mistakes": "mistakes.md",
-    "muscles": "muscles.md",
-    "benefits": "benefits.md",
-    "variations": "variations.md",
-    "programming": "programming.md",
-    "faq": "faq.md",
-    "references": "references.md",
-}
+from .model import CitedParagraph, Guide, label, walk
 
 
 @dataclass(frozen=True)
@@ -36,19 +23,11 @@ class Citation:
     unit_label: str
 
 
-def _label(unit: Linkable) -> str:
-    """What a backlink says: the unit's title, name or question."""
-    for name in ("title", "name", "question"):
-        value = getattr(unit, name, None)
-        if value:
-            return value
-    return unit.id
-
-
 class CitationIndex:
     """Citations by paragraph (for the [n] links) and by reference (for backlinks)."""
 
-    def __init__(self, guide: Guide):
+    def __init__(self, guide: Guide, page_of_record):
+        """`page_of_record(paragraph)`: the page showing a paragraph (components.Pages.of_record)."""
         numbers = {ref.id: n for n, ref in enumerate(guide.references.references, start=1)}
         self._by_paragraph: dict[int, list[Citation]] = {}
         self._by_reference: dict[str, list[Citation]] = {ref_id: [] for ref_id in numbers}
@@ -59,13 +38,13 @@ class CitationIndex:
                 if not isinstance(record, CitedParagraph) or not record.cites:
                     continue
                 unit_id = unit.id if unit else file_key
-                label = _label(unit) if unit else file_record.title
+                unit_label = label(unit) if unit else file_record.title
                 found = []
                 for ref_id in record.cites:
                     base = f"cite-{unit_id}-{ref_id}"
                     used[base] = used.get(base, 0) + 1
                     anchor = base if used[base] == 1 else f"{base}-{used[base]}"
-                    citation = Citation(numbers[ref_id], ref_id, anchor, PAGE_OF_FILE[file_key], label)
+                    citation = Citation(numbers[ref_id], ref_id, anchor, page_of_record(record), unit_label)
                     found.append(citation)
                     self._by_reference[ref_id].append(citation)
                 self._by_paragraph[id(record)] = found

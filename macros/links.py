@@ -2,37 +2,19 @@
 
 The link manifest (data/links.lock) lists every public address `page/#anchor`; the data
 says what each anchor is. Together they give, section by section, each linkable unit
-with the address(es) it can be reached at, as links the build validates.
+with the address(es) it can be reached at, as links the build validates. (The tool that
+writes the manifest is links_lock.py.)
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel
 
-from .model import Guide, Linkable
-
-# What names a unit, in order of preference (a step's title, a muscle's name, a cue's text...).
-LABEL_FIELDS = ("title", "name", "question", "goal", "exercise", "text", "short", "source")
-
-
-def label(unit: Linkable) -> str:
-    """The words that name a unit."""
-    for name in LABEL_FIELDS:
-        value = getattr(unit, name, None)
-        if isinstance(value, str) and value:
-            return value
-    return unit.id
-
-
-def source_of(address: str, docs_files: set[str]) -> str | None:
-    """The docs file served at `address` (directory URLs): /technique/ -> technique.md;
-    None when no docs file is (any longer) served there, e.g. a page moved behind a redirect."""
-    stem = address.strip("/")
-    candidates = ["index.md"] if not stem else [f"{stem}.md", f"{stem}/index.md"]
-    return next((c for c in candidates if c in docs_files), None)
+from .model import Guide, Linkable, label
 
 
 @dataclass
@@ -41,7 +23,7 @@ class Entry:
 
     label: str
     anchor: str
-    targets: list[tuple[str, str]]  # (address as readers see it, docs link)
+    targets: list[tuple[str, str]]  # (address as readers see it, docs page#anchor)
     children: list[Entry] = field(default_factory=list)
 
 
@@ -52,8 +34,10 @@ class Section:
     entries: list[Entry]
 
 
-def link_sections(guide: Guide, manifest: list[str], docs_files: set[str]) -> list[Section]:
-    """One section per data file, its units in reading order and nested as in the data."""
+def link_sections(guide: Guide, manifest: list[str] | tuple[str, ...],
+                  page_at: Callable[[str], str | None]) -> list[Section]:
+    """One section per data file, its units in reading order and nested as in the data.
+    `page_at(address)` is the docs page served at an address, or None (components.page_at)."""
     addresses: dict[str, list[str]] = {}
     for link in manifest:
         page, _, anchor = link.partition("#")
@@ -69,7 +53,7 @@ def link_sections(guide: Guide, manifest: list[str], docs_files: set[str]) -> li
                     # Old addresses of moved pages still land (redirects); list the current ones.
                     targets = [(f"{page}#{item.id}", f"{source}#{item.id}")
                                for page in addresses.get(item.id, [])
-                               if (source := source_of(page, docs_files)) is not None]
+                               if (source := page_at(page)) is not None]
                     found.append(Entry(label(item), item.id, targets, entries(item)))
                 elif isinstance(item, BaseModel):
                     found += entries(item)

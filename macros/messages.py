@@ -120,8 +120,9 @@ def _present_keys(loaded: LoadedFile, path: tuple) -> set:
     return set(node) if isinstance(node, dict) else set()
 
 
-def _guess(word: str, options: list[str], prefer: set[str] = frozenset()) -> str | None:
-    """The option `word` was meant to be; among close matches, one in `prefer` first."""
+def guess(word: str, options: list[str], prefer: set[str] = frozenset()) -> str | None:
+    """The option `word` was meant to be (the did-you-mean of every message, here and in
+    checks.py); among close matches, one in `prefer` first."""
     close = difflib.get_close_matches(word, options, n=3, cutoff=0.6)
     preferred = [option for option in close if option in prefer]
     return (preferred or close or [None])[0]
@@ -133,9 +134,9 @@ def _unknown_field(loaded: LoadedFile, path: tuple, models: list[type[BaseModel]
     fields = list(dict.fromkeys(name for model in models for name in model.model_fields))
     # Renaming `reps` to `rpes` also loses `reps`: a missing required field is the best guess.
     required = {name for model in models for name, field in model.model_fields.items() if field.is_required()}
-    guess = _guess(key, [name for name in fields if name not in present], required - present)
+    meant = guess(key, [name for name in fields if name not in present], required - present)
     message = f"unknown field '{key}'"
-    message += f"; did you mean '{guess}'?" if guess else f"; expected one of: {', '.join(fields)}"
+    message += f"; did you mean '{meant}'?" if meant else f"; expected one of: {', '.join(fields)}"
     return Problem(loaded.key_position_of(path), format_path(path), message)
 
 
@@ -153,8 +154,8 @@ def _pattern_message(pattern: str, value: object) -> str:
 def _one_of(allowed: list[str], value: object) -> str:
     got = repr(value) if isinstance(value, str) else describe(value)
     message = f"expected one of: {', '.join(allowed)}; got {got}"
-    guess = _guess(value, allowed) if isinstance(value, str) else None
-    return message + (f"; did you mean '{guess}'?" if guess else "")
+    meant = guess(value, allowed) if isinstance(value, str) else None
+    return message + (f"; did you mean '{meant}'?" if meant else "")
 
 
 def _literals(expected: str) -> list[str]:

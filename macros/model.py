@@ -8,6 +8,7 @@ rendered as Markdown, so either would inject markup into the page).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 from typing import Annotated, Literal, Union
 
@@ -444,3 +445,49 @@ class Guide(Record):
     faq: FaqFile
     references: ReferencesFile
     checklists: ChecklistsFile
+
+
+# walking the model ---------------------------------------------------------------
+# Walks over the model and what a record is called live next to the model; which
+# component shows which records (and so which page holds them) is in components.py.
+def walk(record: BaseModel, path: tuple = (), owner: Linkable | None = None
+         ) -> Iterator[tuple[tuple, BaseModel, Linkable | None]]:
+    """Yield (field path, record, nearest linkable record holding it) for `record` and
+    every record nested in it, in document order."""
+    owner = record if isinstance(record, Linkable) else owner
+    yield path, record, owner
+    for name in type(record).model_fields:
+        value = getattr(record, name)
+        if isinstance(value, BaseModel):
+            yield from walk(value, path + (name,), owner)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from walk(item, path + (name, i), owner)
+
+
+def records_by_id(parts: Guide | Iterable[BaseModel]) -> dict[str, Linkable]:
+    """Every linkable record by its id, from the whole guide or some of its files (first
+    one wins; duplicate ids are reported by checks.py)."""
+    if isinstance(parts, Guide):
+        guide = parts
+        parts = [getattr(guide, key) for key in type(guide).model_fields]
+    found: dict[str, Linkable] = {}
+    for part in parts:
+        for _path, record, _owner in walk(part):
+            if isinstance(record, Linkable):
+                found.setdefault(record.id, record)
+    return found
+
+
+# What names a record, in order of preference (a step's title, a muscle's name, a cue's text...).
+LABEL_FIELDS = ("title", "name", "question", "goal", "exercise", "text", "short", "source")
+
+
+def label(record: Linkable) -> str:
+    """The words that name a record (in backlinks and on the "Link to this guide" page)."""
+    for name in LABEL_FIELDS:
+        value = getattr(record, name, None)
+        if isinstance(value, str) and value:
+            return value
+    return record.id

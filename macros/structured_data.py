@@ -3,8 +3,8 @@ the page: each set of steps a page shows as a HowTo whose HowToSteps link to the
 stable anchors, with the studies its text cites as ScholarlyArticles.
 
 Plain dicts from the validated guide, kept small and exact: only what the page shows.
-A describer is paired with the component that renders the same records, so a page
-carries the description exactly when it shows the steps.
+A describer is paired with the component that renders the same records (`describe=` in
+components.py), so a page carries the description exactly when it shows the steps.
 """
 
 from __future__ import annotations
@@ -90,11 +90,4 @@ def variation_how_tos(guide: Guide, page_url: str) -> list[dict]:
         for variation in guide.variations.variations
         if variation.steps
     ]
-
-
-# Component (macro) name -> what it describes. The page that calls the component carries this.
-DESCRIBERS: dict[str, Describer] = {
-    "technique_steps": technique_how_to,
-    "variations": variation_how_tos,
-}
 

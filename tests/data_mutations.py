@@ -28,8 +28,6 @@ from support import DATA
 
 FILES = tuple(path.stem for path in sorted(DATA.glob("*.yml")))
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-# Keys holding identifiers or switches rather than reader-facing words.
-NON_TEXT_KEYS = {"id", "aliases", "cites", "variations", "shows", "kind", "items", "page"}
 # Keys whose values name an id elsewhere in the guide, and the words the report uses.
 REFERENCE_KEYS = {"cites": "unknown citation", "variations": "unknown variation", "shows": "unknown table",
                   "items": "unknown item"}
@@ -546,15 +544,3 @@ def mutated_data(mutation: Mutation) -> dict[str, object]:
     return {file: yaml.load(mutation.text if file == mutation.file else source(file), Loader=_LOADER)
             for file in FILES}
 
-
-def string_leaves(node, path=()):
-    """(path, text) of every reader-facing string in a file's plain data."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key not in NON_TEXT_KEYS:
-                yield from string_leaves(value, path + (key,))
-    elif isinstance(node, list):
-        for i, item in enumerate(node):
-            yield from string_leaves(item, path + (i,))
-    elif isinstance(node, str):
-        yield path, node

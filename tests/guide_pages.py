@@ -17,12 +17,10 @@ from unittest import mock
 
 import jinja2
 import markdown
-import yaml
-from bs4 import BeautifulSoup
 
 import macros
 from macros import escaping, rendering
-from support import ROOT
+from support import ROOT, load_config
 
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 
@@ -61,7 +59,7 @@ class _Env:
 
 @cache
 def _config() -> dict:
-    return yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    return load_config()
 
 
 @cache

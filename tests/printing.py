@@ -6,11 +6,10 @@ import re
 import subprocess
 from pathlib import Path
 
-import yaml
 from PIL import Image
 from pypdf import PdfReader
 
-from support import ROOT
+from support import load_config
 
 # Paper sizes the checklists must fit; Chromium takes these names. Margins come from
 # print.css (@page), as they do when a reader prints with the browser's default margins.
@@ -19,7 +18,7 @@ FORMATS = ("A4", "Letter")
 
 def site_url_setting() -> str:
     """`site_url` from mkdocs.yml: the base of every canonical URL and QR code."""
-    return yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    return load_config()["site_url"]
 
 
 def print_pdf(page, path: Path, paper: str) -> Path:

@@ -1,4 +1,6 @@
-"""Helpers shared by the tests: paths, building a site, serving it, launching Chromium."""
+"""Helpers shared by the tests and the benchmarks (bench/ puts tests/ on its path): paths,
+copying the project, reading mkdocs.yml, building a site, serving it, launching Chromium,
+converting rendered Markdown, the reader-facing strings of the data."""
 
 from __future__ import annotations
 
@@ -9,20 +11,21 @@ import http.server
 import os
 import shutil
 import socket
-import subprocess
-import sys
 import threading
 import urllib.parse
 from pathlib import Path
 
-import yaml
+import markdown
+from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
+from macros.links_lock import DATA, QUIET, ROOT, build_site  # noqa: F401  (build_site: for the tests)
+
 # A copy of the source text the guide was structured from (the original lives outside the
 # repository, in ../shared/source/, which a CI clone may not have).
 SOURCE_TEXT = ROOT / "tests" / "fixtures" / "source-text.txt"
-MKDOCS = [sys.executable, "-m", "mkdocs"]
+# The environment for running mkdocs: without the banners Material and mkdocs-redirects print.
+BUILD_ENV = {**os.environ, **QUIET}
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -31,23 +34,25 @@ CHROMIUM_ARGS = [
 ]
 
 
-def copy_project(dest: Path) -> Path:
-    """A copy of the project (config, docs, data, macros, overrides) to mutate in a test."""
-    for name in ("mkdocs.yml", "docs", "data", "macros", "overrides"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / name)
+def copy_project(dest: Path, src: Path = ROOT) -> Path:
+    """A copy of the parts of the project a build reads (config, docs, data, macros,
+    overrides), to mutate in a test or benchmark."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_PARTS:
+        path = src / name
+        if path.is_dir():
+            shutil.copytree(path, dest / name, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
+        elif path.exists():
+            shutil.copy2(path, dest / name)
     return dest
 
 
-def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """Run `mkdocs build --strict` on `project` into `site_dir`; return the finished process."""
-    return subprocess.run(
-        [*MKDOCS, "build", "--strict", "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
-        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"},
-    )
+def load_config(project: Path = ROOT, name: str = "mkdocs.yml") -> dict:
+    """The config as MkDocs reads it (its own YAML loader: !ENV, !relative, python tags)."""
+    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+    with open(project / name, encoding="utf-8") as handle:
+        return yaml_load(handle, loader=get_yaml_loader())
 
 
 def free_port() -> int:
@@ -56,15 +61,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def site_base_path(config: Path = ROOT / "mkdocs.yml") -> str:
+def site_base_path(project: Path = ROOT) -> str:
     """The path part of `site_url` in mkdocs.yml ("/" when unset), ending in "/".
 
     Absolute links in the built 404 page start with it, so the site is served under it."""
-    loader = type("_TolerantLoader", (yaml.SafeLoader,), {})
-    # mkdocs.yml may hold !!python/name: tags (e.g. for emoji); their values do not matter here.
-    loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
-    site_url = yaml.load(config.read_text(encoding="utf-8"), Loader=loader).get("site_url") or "/"
-    path = urllib.parse.urlsplit(site_url).path or "/"
+    path = urllib.parse.urlsplit(load_config(project).get("site_url") or "/").path or "/"
     return path if path.endswith("/") else path + "/"
 
 
@@ -110,3 +111,32 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, *args):  # keep test output readable
         pass
+
+
+# Rendered Markdown as the site converts it, for assertions on structure (headings, ids,
+# lists, tables, admonitions, tick boxes) rather than on incidental whitespace.
+EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "pymdownx.superfences",
+              "pymdownx.blocks.admonition", "pymdownx.tasklist"]
+
+
+def html(markdown_text: str) -> BeautifulSoup:
+    return BeautifulSoup(markdown.markdown(markdown_text, extensions=EXTENSIONS), "html.parser")
+
+
+# Keys whose values are identifiers or switches, not reader-facing text: they reach the
+# page as anchors and links (checked by the link tests), not as words.
+NON_TEXT_KEYS = frozenset({"id", "aliases", "cites", "variations", "shows", "kind", "items", "page"})
+
+
+def string_leaves(node, skip: frozenset[str] = NON_TEXT_KEYS, path: tuple = ()):
+    """(path, text) of every reader-facing string in a data file's plain data (keys in
+    `skip` and what they hold left out)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key not in skip:
+                yield from string_leaves(value, skip, path + (key,))
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from string_leaves(item, skip, path + (i,))
+    elif isinstance(node, str):
+        yield path, node

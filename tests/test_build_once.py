@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 import macros
 from macros import loading
-from support import DATA
+from support import DATA, ROOT
 
 
 def test_core_is_reloaded_only_when_one_of_its_files_changed(monkeypatch):
@@ -14,9 +16,19 @@ def test_core_is_reloaded_only_when_one_of_its_files_changed(monkeypatch):
     monkeypatch.setattr(macros.importlib, "reload", lambda module: reloaded.append(module.__name__))
     macros._reload_core()
     assert reloaded == [], "unchanged core files were reloaded"
-    monkeypatch.setattr(macros, "_loaded_stamp", (0,) * len(macros._CORE))  # as after an edit under serve
+    monkeypatch.setattr(macros, "_loaded_stamp", ())  # as after an edit under serve
     macros._reload_core()
-    assert reloaded == [module.__name__ for module in macros._CORE]
+    # Every loaded module of the package, found without a hand-kept list, each after the
+    # modules it imports (a reload must see its dependencies' new code).
+    loaded = {name for name in sys.modules if name.startswith("macros.")}
+    assert set(reloaded) == loaded and {"macros.components", "macros.rendering", "macros.model"} <= loaded
+    for module, dependency in [("macros.rendering", "macros.components"), ("macros.components", "macros.model"),
+                               ("macros.checks", "macros.components"), ("macros.model", "macros.loading"),
+                               ("macros.validation", "macros.checks")]:
+        if {module, dependency} <= loaded:
+            assert reloaded.index(dependency) < reloaded.index(module), f"{module} reloaded before {dependency}"
+    # A new module is picked up: every file of the package counts.
+    assert len(macros._source_stamp()) == len(list((ROOT / "macros").glob("*.py")))
 
 
 def test_fast_yaml_loader_gives_the_same_data_and_positions(monkeypatch):
@@ -48,8 +60,10 @@ def test_templates_come_from_the_bytecode_cache_with_the_same_output(guide, tmp_
 
     from macros.rendering import GuideRenderer
 
+    from macros.components import COMPONENTS
+
     def render_all(renderer):
-        return [getattr(renderer, name)("../") for name in macros.COMPONENTS]
+        return [renderer.render(component.name, page="checklists/index.md") for component in COMPONENTS]
 
     plain = render_all(GuideRenderer(guide))
     cache = FileSystemBytecodeCache(str(tmp_path))
@@ -65,12 +79,17 @@ def test_templates_come_from_the_bytecode_cache_with_the_same_output(guide, tmp_
 def test_checklists_share_one_record_index_per_renderer(guide, monkeypatch):
     from macros import rendering
 
+    from macros import components, model
+
     walks = []
-    real = rendering.records_by_id
-    monkeypatch.setattr(rendering, "records_by_id", lambda g: walks.append(1) or real(g))
+    real = model.walk
     renderer = rendering.GuideRenderer(guide)
-    kinds = {"ticks": renderer.tick_checklist, "fault-finder": renderer.fault_finder,
-             "progression-tracker": renderer.progression_tracker, "session-card": renderer.session_card}
+    # Count walks over whole data files (the index walks each file once).
+    monkeypatch.setattr(model, "walk", lambda record, *a: (walks.append(1) if not a else None) or real(record, *a))
     for checklist in guide.checklists.checklists:
-        kinds[checklist.kind](checklist.id, "", "https://example.test/c/")
-    assert len(guide.checklists.checklists) > 1 and len(walks) == 1
+        kind = components.CHECKLIST_KINDS[checklist.kind]
+        renderer.render(kind.macro, checklist.id, page_url="https://example.test/c/")
+        renderer.print_fit(checklist.id)
+    files = len(type(guide).model_fields)
+    assert len(guide.checklists.checklists) > 1 and len(walks) <= files, (
+        f"{len(walks)} walks of whole files for {len(guide.checklists.checklists)} checklists")

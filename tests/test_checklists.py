@@ -2,57 +2,68 @@
 
 from __future__ import annotations
 
-import markdown
+import typing
+
 import pytest
-from bs4 import BeautifulSoup
+import yaml
 
-from macros.checks import checklist_item_problems
+from macros.components import CHECKLIST_KINDS
+from macros.loading import DataError
+from macros.model import records_by_id
 from macros.rendering import GuideRenderer
+from macros.validation import load_guide
 from small_guide import small_guide, small_guide_data
+from support import html
 
-EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "pymdownx.superfences",
-              "pymdownx.blocks.admonition", "pymdownx.tasklist"]
 URL = "https://example.test/checklists/x/"
 
 
-def html(text: str) -> BeautifulSoup:
-    return BeautifulSoup(markdown.markdown(text, extensions=EXTENSIONS), "html.parser")
-
-
-def with_items(checklist_index: int, items: list[str]):
+def problems_with_items(tmp_path, checklist_index: int, items: list[str]) -> list:
+    """The problems load_guide reports for the small guide with one checklist's items replaced."""
     data = small_guide_data()
     data["checklists"]["checklists"][checklist_index]["items"] = items
-    return small_guide(data)
+    for key, content in data.items():
+        (tmp_path / f"{key}.yml").write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
+    try:
+        load_guide(tmp_path)
+    except DataError as error:
+        return error.problems
+    return []
 
 
 def test_real_checklists_reference_only_records_they_may_list(guide):
-    assert checklist_item_problems(guide) == []
+    records = records_by_id(guide)
+    for checklist in guide.checklists.checklists:
+        allowed = CHECKLIST_KINDS[checklist.kind].lists
+        assert all(isinstance(records[item], allowed) for item in checklist.items), checklist.id
     assert len(guide.checklists.checklists) >= 6
 
 
-def test_unknown_item_id_is_a_clear_error():
-    problems = checklist_item_problems(with_items(0, ["cue-iota", "cue-nope"]))
+def test_small_guide_loads_without_problems(tmp_path):
+    assert problems_with_items(tmp_path, 0, ["cue-iota", "tip-lambda"]) == []
+
+
+def test_unknown_item_id_is_a_clear_error(tmp_path):
+    problems = problems_with_items(tmp_path, 0, ["cue-iota", "cue-nope"])
     assert len(problems) == 1
-    path, message = problems[0]
-    assert path == ("checklists", 0, "items", 1)
+    assert problems[0].field == "checklists[0].items[1]"
+    message = problems[0].message
     assert "unknown item 'cue-nope'" in message and "list-ticks" in message and "cue-iota" in message
 
 
-def test_item_of_the_wrong_kind_is_an_error():
-    problems = checklist_item_problems(with_items(1, ["cue-iota"]))
-    assert len(problems) == 1 and "is a Cue" in problems[0][1] and "a mistake" in problems[0][1]
+def test_item_of_the_wrong_kind_is_an_error(tmp_path):
+    problems = problems_with_items(tmp_path, 1, ["cue-iota"])
+    assert len(problems) == 1 and "is a Cue" in problems[0].message and "a mistake" in problems[0].message
 
 
-def test_item_listed_twice_is_an_error():
-    problems = checklist_item_problems(with_items(0, ["cue-iota", "cue-iota"]))
-    assert len(problems) == 1 and "listed twice" in problems[0][1]
+def test_item_listed_twice_is_an_error(tmp_path):
+    problems = problems_with_items(tmp_path, 0, ["cue-iota", "cue-iota"])
+    assert len(problems) == 1 and "listed twice" in problems[0].message
 
 
 def test_load_guide_reports_unknown_checklist_item_with_its_line(tmp_path):
     import shutil
 
-    from macros.loading import DataError
-    from macros.validation import load_guide
     from support import DATA
 
     shutil.copytree(DATA, tmp_path / "data")
@@ -64,23 +75,35 @@ def test_load_guide_reports_unknown_checklist_item_with_its_line(tmp_path):
     assert "data/checklists.yml:" in report and "unknown item 'cue-bracee'" in report
 
 
+class Checklists:
+    """renderer.render(macro, id, page=..., page_url=...) as attributes: `checklists.fault_finder(id)`
+    renders as on the checklist's own page (checklists/<page>)."""
+
+    def __init__(self, renderer: GuideRenderer):
+        self.renderer = renderer
+
+    def __getattr__(self, macro: str):
+        return lambda checklist_id, page=None, url=URL: self.renderer.render(macro, checklist_id, page=page,
+                                                                             page_url=url)
+
+
 @pytest.fixture()
 def renderer():
-    return GuideRenderer(small_guide())
+    return Checklists(GuideRenderer(small_guide()))
 
 
 def test_tick_checklist_lists_the_referenced_texts_as_tick_boxes(renderer):
-    soup = html(renderer.tick_checklist("list-ticks", "", URL))
+    soup = html(renderer.tick_checklist("list-ticks"))
     assert soup.find("h1")["id"] == "list-ticks"
     sources = [a.extract()["href"] for a in soup.select("li.task-list-item a.checklist-source")]
-    assert sources == ["technique.md#cue-iota", "technique.md#tip-lambda"]
+    assert sources == ["../technique.md#cue-iota", "../technique.md#tip-lambda"]
     items = [li.get_text(" ", strip=True) for li in soup.select("li.task-list-item")]
     assert items == ["Cue iota", "Stop at lambda."]
     assert "General info only." in soup.select_one(".admonition").get_text()
 
 
 def test_every_checklist_has_a_print_footer_with_url_qr_and_disclaimer(renderer):
-    soup = html(renderer.tick_checklist("list-ticks", "", URL))
+    soup = html(renderer.tick_checklist("list-ticks"))
     footer = soup.select_one(".print-footer")
     assert URL in footer.get_text() and "Tiny Guide" in footer.get_text()
     assert "General info only." in footer.get_text()
@@ -89,7 +112,7 @@ def test_every_checklist_has_a_print_footer_with_url_qr_and_disclaimer(renderer)
 
 
 def test_fault_finder_shows_problem_and_each_solution(renderer):
-    soup = html(renderer.fault_finder("list-faults", "", URL))
+    soup = html(renderer.fault_finder("list-faults"))
     item = soup.select_one("li.task-list-item")
     assert "Mu" in item.find("strong").get_text()
     assert "Problem mu." in item.get_text()
@@ -98,7 +121,7 @@ def test_fault_finder_shows_problem_and_each_solution(renderer):
 
 
 def test_progression_tracker_numbers_steps_by_route_and_gives_write_in_rows(renderer):
-    soup = html(renderer.progression_tracker("list-route", "", URL))
+    soup = html(renderer.progression_tracker("list-route"))
     assert "Advance rule." in soup.select_one(".admonition").get_text()
     item = soup.select_one("li.task-list-item")
     assert item.find("strong").get_text() == "Step 2: Route two"
@@ -108,7 +131,7 @@ def test_progression_tracker_numbers_steps_by_route_and_gives_write_in_rows(rend
 
 
 def test_session_card_has_a_box_per_set_for_each_log_field(renderer):
-    soup = html(renderer.session_card("list-session", "", URL))
+    soup = html(renderer.session_card("list-session"))
     items = soup.select("li.task-list-item")
     for a in soup.select("a.checklist-source"):
         a.extract()
@@ -119,7 +142,7 @@ def test_session_card_has_a_box_per_set_for_each_log_field(renderer):
     assert [tr.find("td").get_text() for tr in table.select("tbody tr")] == ["Reps done"]
 
 
-def test_every_item_links_back_to_its_record_from_a_page_one_folder_down(renderer):
+def test_every_item_links_back_to_its_record_from_its_page_one_folder_down(renderer):
     expected = {
         "tick_checklist": ("list-ticks", ["../technique.md#cue-iota", "../technique.md#tip-lambda"]),
         "fault_finder": ("list-faults", ["../mistakes.md#mistake-mu"]),
@@ -127,20 +150,34 @@ def test_every_item_links_back_to_its_record_from_a_page_one_folder_down(rendere
         "session_card": ("list-session", ["../programming.md#session-one", "../programming.md#session-two"]),
     }
     for macro, (checklist_id, hrefs) in expected.items():
-        soup = html(getattr(renderer, macro)(checklist_id, "../", URL))
+        soup = html(getattr(renderer, macro)(checklist_id))
         assert [a["href"] for a in soup.select("a.checklist-source")] == hrefs
+        top = html(getattr(renderer, macro)(checklist_id, page="index.md"))
+        assert [a["href"] for a in top.select("a.checklist-source")] == [h.removeprefix("../") for h in hrefs]
 
 
 def test_a_macro_refuses_a_checklist_of_another_kind(renderer):
     with pytest.raises(ValueError, match="list-ticks' is a ticks checklist"):
-        renderer.fault_finder("list-ticks", "", URL)
+        renderer.fault_finder("list-ticks")
     with pytest.raises(ValueError, match="unknown checklist 'nope'"):
-        renderer.tick_checklist("nope", "", URL)
+        renderer.tick_checklist("nope")
 
 
-def test_checklist_index_links_every_checklist_with_its_item_count(renderer):
-    soup = html(renderer.checklist_index())
+def test_checklist_index_links_every_checklist_with_its_item_count():
+    soup = html(GuideRenderer(small_guide()).render("checklist_index"))
     links = {a["href"]: a.get_text() for a in soup.find_all("a")}
     assert links == {"ticks.md": "Ticks", "faults.md": "Faults", "route.md": "Route log",
                      "session.md": "Session log"}
     assert "(2 items)" in soup.get_text()
+
+
+def test_each_kind_is_declared_once_with_its_macro_model_and_estimate(guide):
+    from macros.model import Checklist
+
+    models = typing.get_args(typing.get_args(Checklist)[0])
+    assert {kind.model for kind in CHECKLIST_KINDS.values()} == set(models), "a checklist model without a kind"
+    records = records_by_id(guide)
+    for checklist in guide.checklists.checklists:
+        fit = CHECKLIST_KINDS[checklist.kind].print_fit(guide, checklist)
+        assert fit == CHECKLIST_KINDS[checklist.kind].print_fit(guide, checklist, records)
+        assert 0 < fit.share <= 1, checklist.id

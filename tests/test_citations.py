@@ -59,8 +59,7 @@ def test_doi_links_resolve_through_doi_org(built_site, guide):
 
 
 def _cited_paragraphs(guide):
-    from macros.checks import walk
-    from macros.model import CitedParagraph
+    from macros.model import CitedParagraph, walk
 
     for name in type(guide).model_fields:
         for _path, record, _owner in walk(getattr(guide, name)):

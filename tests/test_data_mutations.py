@@ -13,11 +13,11 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from data_mutations import FILES, Mutation, all_mutations, applied, mutated_data, schema, string_leaves, write_data
+from data_mutations import FILES, Mutation, all_mutations, applied, mutated_data, schema, write_data
 from guide_pages import page_texts
 from macros.loading import DataError, Problem
 from macros.validation import load_guide, site_pages
-from support import ROOT
+from support import ROOT, string_leaves
 from site_text import normalize
 
 MUTATIONS = all_mutations()

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from links_manifest import read_manifest
+from macros.links_lock import read_manifest
 
 pytestmark = pytest.mark.browser
 

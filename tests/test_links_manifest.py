@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urljoin
 
-from links_manifest import (
+from macros.links_lock import (
     REGENERATE, broken_links, built_pages, data_ids, describe, offered_links, page_address, read_manifest,
 )
-from macros.checks import walk
-from macros.model import Linkable
+from macros.model import Linkable, walk
 from site_text import page_soups
 
 HOW_TO_FIX = (f"\nRenamed an id? Keep the old one in the record's `aliases:`. Moved a page? Add a redirect "

@@ -6,21 +6,18 @@ from __future__ import annotations
 import json
 from urllib.parse import urljoin
 
-import markdown
-from bs4 import BeautifulSoup
-
-from links_manifest import read_manifest
-from macros.checks import walk
-from macros.links import link_sections, source_of
-from macros.model import Linkable
+from macros.components import Site, page_at
+from macros.links import link_sections
+from macros.links_lock import read_manifest
+from macros.model import records_by_id
 from macros.rendering import GuideRenderer
 from site_text import page_soups
 from small_guide import small_guide
+from support import html
 
 
 def test_every_unit_is_linked_at_every_address_the_manifest_gives_it(built_site, guide):
-    current = {record.id for key in type(guide).model_fields
-               for _p, record, _o in walk(getattr(guide, key)) if isinstance(record, Linkable)}
+    current = set(records_by_id(guide))
     expected = {link for link in read_manifest() if link.partition("#")[2] in current}
     soup = page_soups(built_site)["links/index.html"]
     linked = {urljoin("/links/", a["href"]) for a in soup.select("article a[href*='#']")}
@@ -39,7 +36,8 @@ def test_units_nest_as_in_the_data_and_name_themselves():
     guide = small_guide()
     manifest = ["/technique/", "/technique/#step-one", "/technique/#cue-iota", "/checklists/setup/#disclaimer",
                 "/technique/#disclaimer"]
-    sections = {s.key: s for s in link_sections(guide, manifest, {"technique.md", "checklists/setup.md"})}
+    site = Site(tuple(manifest), frozenset({"technique.md", "checklists/setup.md"}))
+    sections = {s.key: s for s in link_sections(guide, manifest, site.page_at)}
     step = sections["technique"].entries[0]
     assert (step.label, step.targets) == ("First", [("/technique/#step-one", "technique.md#step-one")])
     assert [(c.label, c.anchor) for c in step.children] == [("Cue iota", "cue-iota")]
@@ -48,16 +46,16 @@ def test_units_nest_as_in_the_data_and_name_themselves():
 
 
 def test_rendered_index_links_relative_to_the_calling_page():
-    text = GuideRenderer(small_guide()).link_index(["/technique/#step-one"], {"technique.md"}, root="../")
-    soup = BeautifulSoup(markdown.markdown(text, extensions=["attr_list"]), "html.parser")
+    site = Site(("/technique/#step-one",), frozenset({"technique.md"}))
+    soup = html(GuideRenderer(small_guide(), site=site).render("link_index", page="sub/links.md"))
     link = soup.find("a", href="../technique.md#step-one")
     assert link is not None and link.get_text() == "/technique/#step-one"
     assert "First" in link.parent.get_text()
 
 
-def test_source_of_follows_directory_urls():
+def test_page_at_follows_directory_urls():
     files = {"index.md", "faq.md", "checklists/index.md", "checklists/setup.md"}
-    assert [source_of(a, files) for a in ("/", "/faq/", "/checklists/", "/checklists/setup/", "/moved/")] == [
+    assert [page_at(a, files) for a in ("/", "/faq/", "/checklists/", "/checklists/setup/", "/moved/")] == [
         "index.md", "faq.md", "checklists/index.md", "checklists/setup.md", None]
 
 

@@ -8,14 +8,12 @@ import re
 import pytest
 import yaml
 
-from links_manifest import built_pages
+from macros.links_lock import built_pages
 from site_text import page_soups
-from support import ROOT
+from support import ROOT, load_config
 
 DOCS = ROOT / "docs"
-SITE_URL = yaml.safe_load(
-    "\n".join(line for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
-              if line.startswith("site_url:")))["site_url"]
+SITE_URL = load_config()["site_url"]
 
 
 def address_of(src: str) -> str:

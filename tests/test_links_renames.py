@@ -13,7 +13,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from links_manifest import broken_links, data_ids, describe, offered_links, read_manifest
+from macros.links_lock import broken_links, data_ids, describe, offered_links, read_manifest
 from support import build_site, copy_project, serve_directory
 
 

@@ -11,8 +11,8 @@ import zxingcpp
 from bs4 import BeautifulSoup
 
 from macros import printfit
-from macros.checks import records_by_id
-from macros.rendering import GuideRenderer
+from macros.components import CHECKLIST_KINDS
+from macros.model import records_by_id
 from printing import FORMATS, marks_only_in, pdf_pages_text, print_pdf, rasterize, site_url_setting
 from support import DATA
 
@@ -148,7 +148,7 @@ def test_fit_estimate_is_above_the_real_height_but_close(guide, browser, site_ur
         return a.querySelector('.print-footer').getBoundingClientRect().bottom
              - a.querySelector('h1').getBoundingClientRect().top; }""")
     page.close()
-    estimate = GuideRenderer(guide).print_fit(checklist_id).height
+    estimate = CHECKLIST_KINDS[checklist.kind].print_fit(guide, checklist).height
     assert real <= estimate <= 1.25 * real, f"estimate {estimate:.0f} px, real {real:.0f} px"
 
 

@@ -10,9 +10,8 @@ import sys
 import pytest
 import yaml
 
-from macros.checks import records_by_id
-from macros.rendering import GuideRenderer
 from macros.loading import DataError
+from macros.model import records_by_id
 from macros.validation import load_guide, site_pages
 from printing import FORMATS, pdf_pages_text, print_pdf
 from support import build_site, copy_project, serve_directory

@@ -1,30 +1,33 @@
 """Each macro renders exactly what its data holds (unit tests on a small hand-made guide).
 
-The Markdown each renderer returns is converted with the same extensions the site uses,
-so the assertions look at structure (headings, ids, lists, tables, admonitions), not at
-incidental whitespace.
+The Markdown each component renders is converted with the extensions the site uses, so
+the assertions look at structure (headings, ids, lists, tables, admonitions), not at
+incidental whitespace. A component renders as called from the page the registry gives it
+unless a test names another page.
 """
 
 from __future__ import annotations
 
-import markdown
 import pytest
-from bs4 import BeautifulSoup
 
 from macros.rendering import GuideRenderer
 from small_guide import small_guide, small_guide_data
-
-EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "pymdownx.superfences",
-              "pymdownx.blocks.admonition"]
+from support import html
 
 
-def html(markdown_text: str) -> BeautifulSoup:
-    return BeautifulSoup(markdown.markdown(markdown_text, extensions=EXTENSIONS), "html.parser")
+class Components:
+    """renderer.render(name) as attributes: `components.faq()`, `components.faq(page=...)`."""
+
+    def __init__(self, renderer: GuideRenderer):
+        self.renderer = renderer
+
+    def __getattr__(self, name: str):
+        return lambda page=None: self.renderer.render(name, page=page)
 
 
 @pytest.fixture()
 def renderer():
-    return GuideRenderer(small_guide())
+    return Components(GuideRenderer(small_guide()))
 
 
 def heading_ids(soup, level):
@@ -55,9 +58,9 @@ def test_citation_links_to_its_reference_and_carries_a_backlink_anchor(renderer)
 
 
 def test_cross_page_links_start_from_the_calling_page(renderer):
-    link = html(renderer.technique_steps(root="../")).select_one("a.citation")
+    link = html(renderer.technique_steps(page="checklists/setup.md")).select_one("a.citation")
     assert link["href"] == "../references.md#ref-a"
-    route = html(renderer.progression_route(root="../"))
+    route = html(renderer.progression_route(page="checklists/setup.md"))
     hrefs = [a["href"] for a in route.select("a:not(.headerlink)")]
     assert hrefs == ["../technique.md", "../variations.md#var-a", "../variations.md#var-b"]
     # Each step's own permalink stays on the page.
@@ -124,7 +127,7 @@ def test_programming_table_rows_come_from_the_goals(renderer):
 def test_faq_answer_on_sets_and_reps_is_rendered_from_the_programming_data():
     data = small_guide_data()
     data["programming"]["guidelines"]["goals"][0]["sets"] = "6–10"
-    renderer = GuideRenderer(small_guide(data))
+    renderer = Components(GuideRenderer(small_guide(data)))
     faq = html(renderer.faq()).get_text()
     table = html(renderer.programming_table()).get_text()
     assert "6–10 sets of 11–13 reps per leg for goal a" in faq
@@ -160,3 +163,25 @@ def test_safety_tips_are_a_linkable_list(renderer):
     soup = html(renderer.safety_tips())
     assert soup.h2["id"] == "safety"
     assert soup.find(id="tip-lambda").get_text(strip=True) == "Stop at lambda."
+
+
+def test_href_links_any_record_from_a_top_level_and_a_nested_page():
+    renderer = GuideRenderer(small_guide())
+    assert renderer.href("mistake-mu", page="technique.md") == "mistakes.md#mistake-mu"
+    assert renderer.href("mistake-mu", page="mistakes.md") == "mistakes.md#mistake-mu"
+    assert renderer.href("cue-iota", page="checklists/setup.md") == "../technique.md#cue-iota"
+    assert renderer.href("session-two", page="a/b/c.md") == "../../programming.md#session-two"
+    # A checklist is on its own page under checklists/.
+    assert renderer.href("list-ticks", page="index.md") == "checklists/ticks.md#list-ticks"
+    assert renderer.href("list-ticks", page="checklists/index.md") == "ticks.md#list-ticks"
+    with pytest.raises(KeyError):
+        renderer.href("no-such-id", page="index.md")
+
+
+def test_every_component_renders_from_its_page_and_from_a_nested_one():
+    from macros.components import COMPONENTS
+
+    renderer = GuideRenderer(small_guide())
+    for component in COMPONENTS:
+        assert renderer.render(component.name).strip(), component.name
+        assert renderer.render(component.name, page="x/y.md").strip(), component.name

@@ -7,25 +7,10 @@ import re
 import yaml
 
 from site_text import content_text, normalize, page_soups
-from support import DATA, SOURCE_TEXT
+from support import DATA, NON_TEXT_KEYS, SOURCE_TEXT, string_leaves
 
-# Keys whose values are identifiers or switches, not reader-facing text: they reach the
-# page as anchors and links (checked by the link tests), not as words.
-NON_TEXT_KEYS = {"id", "aliases", "cites", "variations", "shows", "kind", "items", "page",
-                 # Link previews reach each page's <head>, not its text (test_links_preview.py).
-                 "pages"}
-
-
-def string_leaves(node, path=()):
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key not in NON_TEXT_KEYS:
-                yield from string_leaves(value, path + (key,))
-    elif isinstance(node, list):
-        for i, item in enumerate(node):
-            yield from string_leaves(item, path + (i,))
-    elif isinstance(node, str):
-        yield path, node
+# Link previews reach each page's <head>, not its text (test_links_preview.py).
+NOT_ON_THE_PAGE = NON_TEXT_KEYS | {"pages"}
 
 
 def all_site_text(built_site) -> str:
@@ -37,7 +22,7 @@ def test_every_string_in_data_appears_in_built_html(built_site):
     missing = []
     leaves = 0
     for path in sorted(DATA.glob("*.yml")):
-        for field, value in string_leaves(yaml.safe_load(path.read_text(encoding="utf-8"))):
+        for field, value in string_leaves(yaml.safe_load(path.read_text(encoding="utf-8")), NOT_ON_THE_PAGE):
             leaves += 1
             if normalize(value) not in text:
                 missing.append(f"{path.name} {field}: {value[:70]!r}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from macros.structured_data import DESCRIBERS, technique_how_to, variation_how_tos
+from macros.structured_data import technique_how_to, variation_how_tos
 from small_guide import small_guide
 
 URL = "https://example.test/tiny/technique/"
@@ -33,7 +33,9 @@ def test_a_variation_without_steps_gets_no_how_to():
     assert [t["name"] for t in how_tos[0]["tool"]] == ["bench", "band"]
 
 
-def test_describers_are_named_after_components_the_renderer_has():
-    from macros.rendering import GuideRenderer
+def test_describers_are_attached_to_the_components_showing_those_records():
+    from macros.components import COMPONENTS_BY_NAME
 
-    assert DESCRIBERS and all(callable(getattr(GuideRenderer, name, None)) for name in DESCRIBERS)
+    assert COMPONENTS_BY_NAME["technique_steps"].describe is technique_how_to
+    assert COMPONENTS_BY_NAME["variations"].describe is variation_how_tos
+    assert [c.name for c in COMPONENTS_BY_NAME.values() if c.describe] == ["technique_steps", "variations"]

@@ -1,4 +1,6 @@
-"""The link manifest (data/links.lock): every public address the site promises to keep.
+"""The link-manifest tool: `python -m macros.links_lock [--drop-missing]` (`make links-lock`).
+
+The link manifest (data/links.lock) holds every public address the site promises to keep.
 
 An address is a page (`/technique/`) or an anchor on it (`/technique/#step-set-up`),
 relative to `site_url`. The manifest only grows: an address that stops resolving is a
@@ -6,12 +8,16 @@ broken promise to everyone who linked it, so the fix is an alias (renamed id) or
 redirect (moved page), never deleting the line.
 
 Regenerate (adds new addresses, refuses to drop broken ones):  make links-lock
+The tests read the built site with the same functions (tests/test_links_manifest.py).
+Builds run `mkdocs build` in a child process, so this module imports nothing from MkDocs.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -20,12 +26,15 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 
-from macros.checks import walk
-from macros.model import Linkable
-from macros.validation import load_guide
-from support import DATA, ROOT, build_site
+from .model import records_by_id
+from . import validation
+from .validation import load_guide
 
-MANIFEST = ROOT / "data" / "links.lock"
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+MANIFEST = DATA / "links.lock"
+# Silence the banners Material and mkdocs-redirects (via properdocs) print on every build.
+QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 REGENERATE = "make links-lock"
 HEADER = f"""\
 # Link manifest: every public address of the site (relative to site_url). Tests fail when
@@ -39,6 +48,15 @@ HEADER = f"""\
 # the page address stands for it, unless the id comes from data/.
 PUBLIC_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 DERIVED_PREFIXES = ("cite-",)
+
+
+def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """Run `mkdocs build --strict` on `project` into `site_dir`; return the finished process."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project / "mkdocs.yml"),
+         "--site-dir", str(site_dir)],
+        cwd=project, capture_output=True, text=True, env={**os.environ, **QUIET},
+    )
 
 
 @dataclass(frozen=True)
@@ -58,14 +76,8 @@ def page_address(site: Path, html: Path) -> str:
 
 def data_ids(data_dir: Path = DATA) -> frozenset[str]:
     """Every id and alias of every linkable record in data/."""
-    guide = load_guide(data_dir)
-    return frozenset(
-        anchor
-        for file_key in type(guide).model_fields
-        for _path, record, _owner in walk(getattr(guide, file_key))
-        if isinstance(record, Linkable)
-        for anchor in [record.id, *record.aliases]
-    )
+    return frozenset(anchor for record in records_by_id(load_guide(data_dir)).values()
+                     for anchor in [record.id, *record.aliases])
 
 
 def read_page(site: Path, html: Path, known_ids: frozenset[str] = frozenset()) -> BuiltPage:
@@ -108,9 +120,8 @@ def offered_links(site: Path, known_ids: frozenset[str] = frozenset()) -> set[st
 
 
 def read_manifest(path: Path = MANIFEST) -> list[str]:
-    """The manifest's addresses, in file order."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    """The manifest's addresses, in file order (none before there is a manifest)."""
+    return validation.read_manifest(path.parent)
 
 
 def broken_links(site: Path, links: list[str]) -> dict[str, str]:
@@ -152,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         if result.returncode != 0:
             print(result.stderr, file=sys.stderr)
             return 1
-        old = read_manifest() if MANIFEST.exists() else []
+        old = read_manifest()
         broken = broken_links(site, old)
         if broken and not args.drop_missing:
             print("These addresses in data/links.lock no longer resolve:\n" + describe(broken)
