@@ -13,7 +13,7 @@ from pathlib import Path
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 
-from . import components, printfit
+from . import escaping, components, printfit
 from .citations import CitationIndex
 from .components import ChecklistKind, Component, Pages, Site, relative
 from .model import ChecklistBase, Guide, records_by_id
@@ -24,15 +24,20 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 def environment(bytecode_cache: BytecodeCache | None = None) -> Environment:
     """The Jinja environment every template renders in (globals and filters go here)."""
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         bytecode_cache=bytecode_cache,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        autoescape=False,  # the output is Markdown; prose is checked for markup at validation
+        # The output is Markdown, so HTML autoescaping would be the wrong escape: each
+        # value from data goes through the filter for where it lands (escaping.py).
+        autoescape=False,
     )
+    env.filters.update(md=escaping.markdown_text, e=escaping.html_text,
+                       doi_url=escaping.doi_url, link_target=escaping.link_target)
+    return env
 
 
 class Href:
