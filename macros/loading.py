@@ -221,6 +221,9 @@ def _parse_events(text: str, name: str) -> list:
                                                 "(an invisible control character; retype the text around it)")]) from None
         except (yaml.YAMLError, RecursionError, ValueError) as exc:
             raise DataError([Problem(Position(name, 1, 1), "", f"YAML error: {shown(exc)}")]) from None
+        # Only libyaml refuses it (e.g. an escaped lone surrogate, "\ud800"): its own marks.
+        if isinstance(fast_error, yaml.MarkedYAMLError):
+            raise DataError([_syntax_problem(name, fast_error)]) from None
         raise DataError([Problem(Position(name, 1, 1), "", f"YAML error: {shown(fast_error)}")]) from None
 
 

@@ -310,10 +310,29 @@ def _reference_key(path: tuple) -> str | None:
     return next((p for p in reversed(path) if isinstance(p, str)), None)
 
 
+def _fit_after_deleting_paper(checklist_path: tuple) -> Expect | None:
+    """The problem a checklist's default layout gives, if its estimate then exceeds a page."""
+    from macros.components import CHECKLIST_KINDS
+    from macros.model import PrintRules
+    from macros.validation import load_guide
+
+    guide = load_guide(DATA)
+    checklist = guide.checklists.checklists[checklist_path[-1]]
+    plain = checklist.model_copy(update={"paper": PrintRules()})
+    if CHECKLIST_KINDS[checklist.kind].print_fit(guide, plain).fits:
+        return None
+    items = next(e for e in entries("checklists") if e.path == checklist_path + ("items",))
+    return Expect("data/checklists.yml", line_of(items.node.start_mark), col_of(items.node.start_mark),
+                  format_path(checklist_path + ("items",)), (f"'{checklist.id}' no longer fits on one printed page",))
+
+
 def _consequence_of_deleting(file: str, entry: Entry) -> Expect | tuple[Expect, ...] | None:
     """Deleting an optional field keeps the data valid, unless it held records whose ids
     are named elsewhere (each such reference then dangles) or the only citation of a
     reference (which then is never cited)."""
+    if file == "checklists" and entry.path[-1] == "paper":
+        # Without its denser layout a checklist may no longer fit its printed page.
+        return _fit_after_deleting_paper(entry.path[:-1])
     if file == "guide" and entry.path[0] == "pages" and len(entry.path) <= 2:
         # Every page in docs/ needs its entry (title and description of a shared link).
         if len(entry.path) == 1:  # the whole mapping: every page lacks its entry

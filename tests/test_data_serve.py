@@ -10,7 +10,7 @@ import time
 import urllib.error
 import urllib.request
 
-from support import BUILD_ENV, copy_project, free_port, site_base_path
+from support import BUILD_ENV, build_site, copy_project, free_port, site_base_path
 
 # Rebuilds on a loaded CI machine can take many seconds; this is a ceiling, not a measure.
 PATIENCE = 240
@@ -93,3 +93,44 @@ def test_serve_reports_bad_data_recovers_and_picks_up_every_kind_of_edit(tmp_pat
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_serve_started_on_invalid_data_keeps_serving_the_report_and_picks_up_the_fix(tmp_path):
+    project = copy_project(tmp_path)
+    faq = project / "data" / "faq.yml"
+    original = faq.read_text(encoding="utf-8")
+    # Hostile and invalid: markup in a question, which the report quotes.
+    _replace(faq, "question: Can I do single leg hip thrust every leg day?",
+             'question: "<script>alert(1)</script> every leg day?"')
+    port = free_port()
+    base = f"http://127.0.0.1:{port}{site_base_path(project).rstrip('/')}/"
+    log_path = tmp_path / "serve.log"
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project, stdout=log, stderr=subprocess.STDOUT, env=BUILD_ENV)
+    try:
+        faq_page = base + "faq/"
+        _wait_for("the report on the page", lambda: "The guide data is invalid" in _get(faq_page))
+        page = _get(faq_page)
+        assert "data/faq.yml:" in page and "markup is not allowed" in page
+        # The report quotes the data as text: the payload is escaped, not live.
+        assert "&lt;script&gt;" in page and "<script>alert(1)" not in page
+        assert server.poll() is None, "the server stopped on invalid data"
+        time.sleep(1)
+        faq.write_text(original, encoding="utf-8")
+        _wait_for("the fixed page", lambda: "Can I do single leg hip thrust every leg day?" in _get(faq_page))
+        assert "The guide data is invalid" not in _get(faq_page)
+        assert "Traceback" not in log_path.read_text()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_build_on_invalid_data_stops_with_the_report(tmp_path):
+    project = copy_project(tmp_path / "project")
+    faq = project / "data" / "faq.yml"
+    _replace(faq, "    question: Can I do", "    questoin: Can I do")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "faqs[0].questoin: unknown field 'questoin'" in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,281 @@
+"""Hostile data, generated: payload families crossed with every field of the real data.
+
+Editors' pull requests are untrusted input. Each text payload is written into every prose
+field of every data file at once (as the start of the value, and as its end), each id
+payload into every id, each web-address and DOI payload into a reference; YAML and file
+families break the files themselves. Each case says what must follow:
+
+- REJECT: `make check-data` and the build report the problem at the field's
+  file:line:column (every field that got the payload), with no traceback;
+- RENDER: the data is valid and every field's text reaches the page intact, with nothing
+  live (no new element, attribute, script, style or javascript:/data: URL).
+
+Which families render and which are rejected is the project's decision; the README and
+the closing note say why.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from functools import cache
+
+import yaml
+
+from data_mutations import FILES, entries, is_text, source
+
+REJECT, RENDER = "reject", "render"
+
+
+@dataclass(frozen=True)
+class Payload:
+    family: str
+    value: str
+    outcome: str  # REJECT or RENDER
+    words: str = ""  # what the report must say (REJECT)
+    # Block syntax only opens a block at the start of a line: after other words it is text.
+    outcome_at_end: str | None = None
+    # A YAML syntax error: reported on the field's line, at the offending character, and
+    # only for the first such field of each file (the parse stops there).
+    same_line: bool = False
+
+
+# Text payloads: what an attacker (or a careless paste) puts into prose.
+TEXT_PAYLOADS = (
+    # HTML elements, comments and processing instructions: live markup in the page.
+    Payload("html", "<script>alert(1)</script>", REJECT, "markup is not allowed"),
+    Payload("html", '<img src=x onerror="alert(1)">', REJECT, "markup is not allowed"),
+    Payload("html", "<svg/onload=alert(1)>", REJECT, "markup is not allowed"),
+    Payload("html", "</p><p style=position:fixed>", REJECT, "markup is not allowed"),
+    Payload("html", "<!-- hidden -->", REJECT, "markup is not allowed"),
+    Payload("html", "<?php echo 1 ?>", REJECT, "markup is not allowed"),
+    # Entities and lone angle brackets: text, shown as typed.
+    Payload("entity", "&lt;script&gt;alert(1)&lt;/script&gt;", RENDER),
+    Payload("entity", "&#60;b&#62;bold&#60;/b&#62; &amp; &nbsp;", RENDER),
+    Payload("entity", "5 < 6 > 4 & 3", RENDER),
+    # Event handlers written as text.
+    Payload("handler", "onmouseover=alert(1)", REJECT, "markup is not allowed"),
+    Payload("handler", "x ONCLICK = alert(1)", REJECT, "markup is not allowed"),
+    # Links and images with script or data URLs, inline and by reference.
+    Payload("link", "[click](javascript:alert(1))", REJECT, "markup is not allowed"),
+    Payload("link", "![x](data:text/html,<script>alert(1)</script>)", REJECT, "markup is not allowed"),
+    Payload("link", "[click][evil]", REJECT, "markup is not allowed"),
+    Payload("link", "[evil]: javascript:alert(1)", REJECT, "markup is not allowed", RENDER),
+    Payload("link", "<javascript:alert(1)>", REJECT, "markup is not allowed"),
+    Payload("link", "javascript:alert(1) https://evil.example/", RENDER),
+    # Attribute lists in every syntax: handlers, styles, hidden, duplicate ids.
+    Payload("attr-list", '{: onclick="alert(1)" }', REJECT, "markup is not allowed"),
+    Payload("attr-list", "{ #step-set-up }", REJECT, "markup is not allowed"),
+    Payload("attr-list", "{ .md-button }", REJECT, "markup is not allowed"),
+    Payload("attr-list", "{onclick=alert(1)}", REJECT, "markup is not allowed"),
+    Payload("attr-list", "{hidden}", REJECT, "markup is not allowed"),
+    Payload("attr-list", '{style="position:fixed;inset:0;background:red"}', REJECT, "markup is not allowed"),
+    Payload("jinja", "{{ 7 * 7 }} {% raw %}", REJECT, "markup is not allowed"),
+    # Block and admonition syntax.
+    Payload("block", "/// note\nhidden\n///", REJECT, "line break"),
+    Payload("block", "# A second title", REJECT, "markup is not allowed", RENDER),
+    Payload("block", "!!! danger \"Injected\"", REJECT, "markup is not allowed", RENDER),
+    Payload("block", "??? note \"Injected\"", REJECT, "markup is not allowed", RENDER),
+    Payload("block", "/// details | x", REJECT, "markup is not allowed", RENDER),
+    Payload("block", "> quoted", RENDER),
+    Payload("block", "- listed", RENDER),
+    Payload("block", "1. numbered", RENDER),
+    Payload("block", "~~~ fenced", RENDER),
+    Payload("block", "``` fenced", RENDER),
+    Payload("block", ": defined", RENDER),
+    Payload("block", "--- ***", RENDER),
+    # Table and heading breakers.
+    Payload("table", "a | b | c", RENDER),
+    Payload("table", "|---|---|", RENDER),
+    Payload("heading", "ends with hashes ##", RENDER),
+    # Footnotes, abbreviations, the table-of-contents marker.
+    Payload("footnote", "claim[^1]", REJECT, "markup is not allowed"),
+    Payload("footnote", "[^1]: a note", REJECT, "markup is not allowed"),
+    Payload("abbr", "*[HTML]: Hyper Text", REJECT, "markup is not allowed", RENDER),
+    Payload("toc", "[TOC]", RENDER),
+    # Inline formatting an editor might try: shown as typed.
+    Payload("inline", "*stars* _under_ **bold** `code` ~~strike~~ ==mark== ^sup^", RENDER),
+    Payload("inline", "back\\slash \\*escaped\\* trailing\\", RENDER),
+    Payload("inline", "quotes \" ' and %20 and :smile:", RENDER),
+    # Line breaks, whitespace, control, bidi and invisible characters.
+    Payload("newline", "first line\nsecond line", REJECT, "line break"),
+    Payload("newline", "para\n\n# heading", REJECT, "line break"),
+    Payload("newline", "carriage\rreturn", REJECT, "line break"),
+    Payload("control", "bell\x07", REJECT, "invisible character"),
+    Payload("control", "escape\x1b[31m", REJECT, "invisible character"),
+    Payload("control", "tab\there", REJECT, "invisible character"),
+    Payload("control", "nul\x00", REJECT, "invisible character"),
+    Payload("control", "c1\x85", REJECT, "invisible character"),
+    Payload("bidi", "abc\u202edcba", REJECT, "invisible character"),
+    Payload("bidi", "\u2066isolate\u2069", REJECT, "invisible character"),
+    Payload("invisible", "zero\u200bwidth", REJECT, "invisible character"),
+    Payload("invisible", "\ufeffbom", REJECT, "invisible character"),
+    # libyaml refuses an escaped lone surrogate where it is written; the pure-Python
+    # parser would let it through to the model, which refuses it too.
+    Payload("surrogate", "lone\ud800", REJECT, "", same_line=True),
+)
+# Whole values (not added to the real text).
+WHOLE_TEXT_PAYLOADS = (
+    Payload("whitespace", "   ", REJECT, "only spaces"),
+    Payload("whitespace", "", REJECT, "empty"),
+)
+
+ID_PAYLOADS = (
+    Payload("id", "Bad Id", REJECT, "not a valid id"),
+    Payload("id", 'x" onclick="alert(1)', REJECT, "not a valid id"),
+    Payload("id", "<b>", REJECT, "not a valid id"),
+    Payload("id", "-x", REJECT, "not a valid id"),
+    Payload("id", "x--y", REJECT, "not a valid id"),
+    Payload("id", "__drawer", REJECT, "not a valid id"),
+    Payload("id", "x\u202e", REJECT, "not a valid id"),
+    Payload("id", "", REJECT, "not a valid id"),
+)
+# Valid slugs that would take an anchor the site makes itself.
+COLLIDING_IDS = (
+    Payload("id-collision", "cite-neto-2019", REJECT, "kept for the anchors the site makes"),
+    Payload("id-collision", "links-technique", REJECT, "kept for the anchors the site makes"),
+    Payload("id-collision", "in-this-guide", REJECT, "already the id of a heading"),
+    Payload("id-collision", "corrections", REJECT, "already the id of a heading"),
+)
+
+URL_PAYLOADS = (
+    Payload("url", "javascript:alert(1)", REJECT, "not a web address"),
+    Payload("url", "data:text/html,<script>alert(1)</script>", REJECT, "not a web address"),
+    Payload("url", "http://example.org/", REJECT, "not a web address"),
+    Payload("url", "https://", REJECT, "not a web address"),
+    Payload("url", "https://localhost/", REJECT, "not a web address"),
+    Payload("url", "https://user:pw@example.org/", REJECT, "not a web address"),
+    Payload("url", "https://example.org:99999/", REJECT, "not a web address"),
+    Payload("url", "https://example.org/a b", REJECT, "not a web address"),
+    Payload("url", 'https://example.org/"onmouseover="alert(1)', REJECT, "not a web address"),
+    Payload("url", "https://example.org/)](javascript:alert(1)", REJECT, "not a web address"),
+    Payload("url", "https://example.org/<svg/onload=alert(1)>", REJECT, "not a web address"),
+    Payload("url", "https://example.org/){onclick=alert(1)}", REJECT, "not a web address"),
+    Payload("url", "https://exämple.org/", REJECT, "not a web address"),
+    Payload("url", "https://example.org/\u202e", REJECT, "not a web address"),
+    Payload("url", "https://-bad-.org/", REJECT, "not a web address"),
+    Payload("url", "https://www.example.org/path_to/page*1?q=a&b=[c]#frag", REJECT, "not a web address"),
+    Payload("url", "https://www.example.org/path_to/page*1?q=a&b=c~d;e#frag", RENDER),
+    Payload("url", "https://doi.org/10.1123/jab.2014-0301", RENDER),
+)
+DOI_PAYLOADS = (
+    Payload("doi", "javascript:alert(1)", REJECT, "not a DOI"),
+    Payload("doi", "10.1123/x)](javascript:alert(1))", REJECT, "not a DOI"),
+    Payload("doi", "10.1123/<svg/onload=alert(1)>", REJECT, "not a DOI"),
+    Payload("doi", "10.1123/a b", REJECT, "not a DOI"),
+    Payload("doi", '10.1123/"x', REJECT, "not a DOI"),
+    Payload("doi", "10.1123/x{onclick=alert(1)}", REJECT, "not a DOI"),
+    Payload("doi", "10.1002/(SICI)1097-4571(199806)49:8<693::AID>", REJECT, "not a DOI"),
+    Payload("doi", "10.1002/(SICI)1097-4571(199806)49:8_693", RENDER),
+    Payload("doi", "10.1123/jab.2014-0301", RENDER),
+)
+
+
+@dataclass(frozen=True)
+class Case:
+    """Data files rewritten with one payload: the new texts, and the (file, path) of
+    every field that holds the payload."""
+
+    name: str
+    payload: Payload
+    texts: dict[str, str]
+    fields: tuple[tuple[str, tuple], ...]
+
+
+def _rewrite(file: str, targets: list, value_of) -> str:
+    """The file's text with each target entry's value replaced (from the end, so the
+    marks of the earlier ones stay right)."""
+    text = source(file)
+    for entry in sorted(targets, key=lambda e: e.node.start_mark.index, reverse=True):
+        start = entry.node.start_mark.index
+        end = start + len(text[start:entry.node.end_mark.index].rstrip())
+        text = text[:start] + value_of(entry) + text[end:]
+    return text
+
+
+def _quoted(value: str) -> str:
+    # A JSON string is a YAML double-quoted scalar; \u escapes reach every character.
+    return json.dumps(value, ensure_ascii=True)
+
+
+@cache
+def text_fields(file: str) -> list:
+    return [e for e in entries(file) if e.path and is_text(file, e)]
+
+
+def text_cases() -> list[Case]:
+    cases = []
+    for n, payload in enumerate(TEXT_PAYLOADS):
+        for where in ("start", "end"):
+            def value_of(entry, payload=payload, where=where):
+                original = entry.node.value
+                return _quoted(f"{payload.value} {original}" if where == "start" else f"{original} {payload.value}")
+            outcome = payload.outcome_at_end if where == "end" and payload.outcome_at_end else payload.outcome
+            cases.append(_case(f"text-{payload.family}-{n}-{where}", replace(payload, outcome=outcome),
+                               text_fields, value_of))
+    for n, payload in enumerate(WHOLE_TEXT_PAYLOADS):
+        cases.append(_case(f"text-{payload.family}-{n}", payload, text_fields,
+                           lambda entry, payload=payload: _quoted(payload.value)))
+    return cases
+
+
+@cache
+def id_fields(file: str) -> list:
+    return [e for e in entries(file) if e.path and e.path[-1] == "id" and isinstance(e.node, yaml.ScalarNode)]
+
+
+def id_cases() -> list[Case]:
+    cases = [_case(f"id-{n}", payload, id_fields, lambda entry, payload=payload: _quoted(payload.value))
+             for n, payload in enumerate(ID_PAYLOADS)]
+
+    def first_step_id(file: str) -> list:
+        return [e for e in id_fields(file) if file == "technique" and e.path == ("steps", 0, "id")]
+
+    cases += [_case(f"id-collision-{n}", payload, first_step_id, lambda entry, payload=payload: _quoted(payload.value))
+              for n, payload in enumerate(COLLIDING_IDS)]
+    return cases
+
+
+def reference_field_cases() -> list[Case]:
+    """Each DOI payload as the DOI of reference [2]; each URL payload as a `url:` added to it."""
+    cases = []
+    references = source("references")
+    doi = next(e for e in entries("references") if e.path == ("references", 1, "doi"))
+    for n, payload in enumerate(DOI_PAYLOADS):
+        cases.append(_case(f"doi-{n}", payload, lambda file: [doi] if file == "references" else [],
+                           lambda entry, payload=payload: _quoted(payload.value)))
+    for n, payload in enumerate(URL_PAYLOADS):
+        text = references.rstrip("\n") + "\n    url: " + _quoted(payload.value) + "\n"
+        cases.append(Case(f"url-{n}", payload, {"references": text}, (("references", ("references", 1, "url")),)))
+    return cases
+
+
+def _case(name: str, payload: Payload, select, value_of) -> Case:
+    texts, fields = {}, []
+    for file in FILES:
+        targets = select(file)
+        if targets:
+            texts[file] = _rewrite(file, targets, value_of)
+            fields += [(file, entry.path) for entry in targets]
+    return Case(name, payload, texts, tuple(fields))
+
+
+def all_cases() -> list[Case]:
+    return text_cases() + id_cases() + reference_field_cases()
+
+
+def field_positions(text: str) -> dict[tuple, tuple[int, int]]:
+    """(line, column) of every value in a YAML text, by path."""
+    found = {}
+
+    def visit(node, path):
+        found[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                visit(value, path + (key.value,))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                visit(item, path + (i,))
+
+    visit(yaml.compose(text, Loader=yaml.SafeLoader), ())
+    return found
