@@ -8,7 +8,6 @@ import json
 import re
 from pathlib import Path
 
-import pytest
 from PIL import Image
 
 from macros import offline
@@ -140,12 +139,12 @@ def test_precache_holds_every_page_the_search_and_the_print_styles(built_site):
         assert hashlib.sha256(path.read_bytes()).hexdigest()[:16] == revision, url
 
 
-@pytest.mark.parametrize("command", ["serve"])
-def test_serving_registers_no_worker(tmp_path, monkeypatch, command):
+def test_serving_registers_no_worker(monkeypatch):
     """While serving, pages link no worker (a cached page would hide every edit)."""
     import macros
 
-    monkeypatch.setenv(macros.COMMAND_VARIABLE, command)
-    conf = {"extra": {"offline": {"enabled": True}}}
-    macros._offline_switch(conf)
-    assert conf["extra"]["offline_app"] is False
+    for command, linked in (("serve", False), ("build", True)):
+        monkeypatch.setenv(macros.COMMAND_VARIABLE, command)
+        conf = {"extra": {"offline": {"enabled": True}}}
+        macros._offline_switch(conf)
+        assert conf["extra"]["offline_app"] is linked
