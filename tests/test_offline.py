@@ -115,6 +115,8 @@ def test_an_unknown_address_shows_the_404_page_offline(offline_guide):
     # A page's address without its final slash still opens it, as the host would redirect.
     page.goto(url + "technique")
     assert page.url == url + "technique/" and page.locator("article h1").count() == 1
+    # A shared search (?q=) opens the cached page.
+    assert page.goto(url + "technique/?q=glute").ok
     page.close()
 
 
