@@ -151,6 +151,23 @@ def section_weight(work: Path) -> str:
             + f"\n\nRatio (target ≤ 1.10): gzip {ratio:.3f}×, brotli {ratio_br:.3f}×.\n")
 
 
+def section_offline(work: Path) -> str:
+    """What the offline worker downloads after the first visit (issue 18): macros/offline.py's list."""
+    from macros.offline import precache_entries
+
+    site = work / "offline-site"
+    build(copy_project(work / "offline") / "mkdocs.yml", site)
+    entries = precache_entries(site)
+    raw, packed = sum(e.size for e in entries), sum(e.gzip_size for e in entries)
+    SUMMARY.append(["offline precache (files, raw / gzip KiB)", f"{len(entries)}, {kib(raw)} / {kib(packed)}", ""])
+    largest = sorted(entries, key=lambda e: -e.gzip_size)[:5]
+    return ("## Offline precache\n\n"
+            f"After the first visit the service worker downloads {len(entries)} files: {kib(raw)} KiB raw, "
+            f"{kib(packed)} KiB gzip -9. Largest (gzip KiB):\n\n"
+            + table(["file", "raw", "gzip"], [[e.url or "(home)", kib(e.size), kib(e.gzip_size)] for e in largest])
+            + "\n")
+
+
 def section_lighthouse(work: Path) -> str:
     reports, baseline = lighthouse.measure(work)
 
@@ -203,6 +220,7 @@ SECTIONS = {
     "calls": section_calls,
     "scale": section_scale,
     "weight": section_weight,
+    "offline": section_offline,
     "lighthouse": section_lighthouse,
     "editloop": section_editloop,
 }

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 
-from . import assets, components, escaping, loading, rendering, validation
+from . import assets, components, escaping, loading, offline, rendering, validation
 
 # Set by overrides/hooks/engine_command.py: "serve" or "build".
 COMMAND_VARIABLE = "GUIDE_ENGINE_COMMAND"
@@ -90,6 +90,7 @@ def define_env(env) -> None:
     from mkdocs.exceptions import PluginError
 
     _reload_core()
+    _offline_switch(env.conf)
     data_dir = Path(env.project_dir) / "data"
     docs_files = validation.site_pages(env.conf["docs_dir"])
     try:
@@ -140,10 +141,38 @@ def on_pre_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Minify our own CSS and JS in the built site (the sources keep their comments)."""
+    """Minify our own CSS and JS in the built site (the sources keep their comments),
+    then write the offline app, which hashes the final files."""
     theme_dir = env.conf["theme"].custom_dir
     if theme_dir:
         assets.minify_built_assets(theme_dir, env.conf["site_dir"])
+    _write_offline_app(env.conf)
+
+
+# --- Offline reading (issue 18): settings from mkdocs.yml `extra.offline` ---
+
+def _offline_switch(conf) -> None:
+    """Tell the theme whether pages link the manifest and register the worker: not
+    while serving, where a cached page would hide every edit and defeat live reload."""
+    settings = conf["extra"].get("offline") or {}
+    serving = os.environ.get(COMMAND_VARIABLE) == "serve"
+    conf["extra"]["offline_app"] = bool(settings.get("enabled", True)) and not serving
+
+
+def _write_offline_app(conf) -> None:
+    settings = conf["extra"].get("offline") or {}
+    search = conf["plugins"].get("search")
+    languages = set(search.config.lang or ["en"]) if search else {"en"}
+    exclude = offline.EXCLUDE
+    if languages - {"en"}:
+        # Material's search worker loads lunr's language support for these.
+        exclude = tuple(pattern for pattern in exclude if not pattern.startswith("assets/javascripts/lunr/"))
+    primary = next((p.get("primary") for p in conf["theme"]["palette"] or [] if p.get("primary")), None) \
+        if isinstance(conf["theme"]["palette"], list) else (conf["theme"]["palette"] or {}).get("primary")
+    offline.write_offline_app(
+        conf["site_dir"], site_url=conf["site_url"], name=conf["site_name"],
+        short_name=settings.get("short_name") or conf["site_name"], description=conf["site_description"] or "",
+        primary=primary, enabled=conf["extra"].get("offline_app", False), exclude=exclude)
 
 
 class _Blank:

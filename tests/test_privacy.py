@@ -42,7 +42,9 @@ def test_no_page_or_stylesheet_loads_from_another_host(built_site):
 @pytest.mark.browser
 def test_loading_and_using_each_page_requests_only_the_site(browser, built_site, site_url):
     site = urllib.parse.urlsplit(site_url)
-    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    # Without the offline worker, whose cache would answer the page's requests before the
+    # recorder sees them; its own requests go to the site only (tests/test_offline_unit.py).
+    context = browser.new_context(viewport=VIEWPORTS["desktop"], service_workers="block")
     requests: list[str] = []
     elsewhere: list[str] = []
 
