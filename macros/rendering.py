@@ -13,7 +13,7 @@ from pathlib import Path
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 
-from . import components, printfit
+from . import components, escaping, printfit
 from .citations import CitationIndex
 from .components import ChecklistKind, Component, Pages, Site, relative
 from .model import ChecklistBase, Guide, records_by_id
@@ -24,7 +24,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 def environment(bytecode_cache: BytecodeCache | None = None) -> Environment:
     """The Jinja environment every template renders in (globals and filters go here)."""
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         bytecode_cache=bytecode_cache,
         undefined=StrictUndefined,
@@ -33,6 +33,8 @@ def environment(bytecode_cache: BytecodeCache | None = None) -> Environment:
         keep_trailing_newline=True,
         autoescape=False,  # the output is Markdown; prose is checked for markup at validation
     )
+    env.filters["md"] = escaping.markdown_text  # data text as literal Markdown, as on pages
+    return env
 
 
 class Href:
