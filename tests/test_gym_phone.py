@@ -244,6 +244,9 @@ def test_a_cue_shares_its_permanent_link_from_a_touch_screen(phone, site_url, bu
     link.tap()
     phone.wait_for_function("() => document.querySelector('[role=status]')?.textContent === 'Link copied'")
     assert phone.evaluate("navigator.clipboard.readText()") == canonical + "#cue-bench-edge"
+    # Seen too, on an opaque note (the theme's text colours are translucent: text showed through).
+    note = phone.evaluate("getComputedStyle(document.querySelector('[role=status]')).backgroundColor")
+    assert note.startswith("rgb(") or note.endswith(", 1)"), note
 
     # With it (a phone): the system share sheet gets the same address.
     phone.evaluate("""() => Object.defineProperty(navigator, 'share', {configurable: true,
