@@ -7,6 +7,7 @@ The page a citation sits on comes from the registry's page table (components.Pag
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .model import CitedParagraph, Guide, label, walk
@@ -21,6 +22,19 @@ class Citation:
     anchor: str
     page: str
     unit_label: str
+    excerpt: str  # the first words of the cited sentence, to tell two citations apart
+
+
+# A sentence ends at ., ! or ? followed by a space and a capital (not "e.g. the", "1.5").
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+EXCERPT_WORDS = 6
+
+
+def excerpt(text: str, words: int = EXCERPT_WORDS) -> str:
+    """The opening words of the paragraph's last sentence: its [n] markers follow that
+    sentence, so a "Cited in" back-link names it ("Glute max: “Peak activation is higher in…”")."""
+    sentence = _SENTENCE_END.split(text.strip())[-1].split()
+    return " ".join(sentence[:words]) + ("…" if len(sentence) > words else "")
 
 
 class CitationIndex:
@@ -39,12 +53,13 @@ class CitationIndex:
                     continue
                 unit_id = unit.id if unit else file_key
                 unit_label = label(unit) if unit else file_record.title
+                opening = excerpt(record.text)
                 found = []
                 for ref_id in record.cites:
                     base = f"cite-{unit_id}-{ref_id}"
                     used[base] = used.get(base, 0) + 1
                     anchor = base if used[base] == 1 else f"{base}-{used[base]}"
-                    citation = Citation(numbers[ref_id], ref_id, anchor, page_of_record(record), unit_label)
+                    citation = Citation(numbers[ref_id], ref_id, anchor, page_of_record(record), unit_label, opening)
                     found.append(citation)
                     self._by_reference[ref_id].append(citation)
                 self._by_paragraph[id(record)] = found

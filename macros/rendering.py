@@ -13,7 +13,7 @@ from pathlib import Path
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 
-from . import escaping, components, printfit
+from . import components, escaping, printfit
 from .citations import CitationIndex
 from .components import ChecklistKind, Component, Pages, Site, relative
 from .model import ChecklistBase, Guide, records_by_id
