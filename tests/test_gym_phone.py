@@ -177,7 +177,7 @@ def test_ticks_are_kept_per_page_and_item_and_clear_can_be_undone_once(phone, si
     clear = phone.get_by_role("button", name="Clear ticks")
     clear.click()
     assert not any(_ticked(phone))
-    assert phone.get_by_role("status").inner_text() == "Ticks cleared"
+    assert phone.locator(".guide-toast[role=status]").inner_text() == "Ticks cleared"
     phone.reload()
     assert not any(_ticked(phone)), "cleared ticks came back on reload"
     # Undo is offered once, until the page is left: after a reload there is nothing to undo.
@@ -242,10 +242,10 @@ def test_a_cue_shares_its_permanent_link_from_a_touch_screen(phone, site_url, bu
     # Without the Web Share API: copied, and said.
     phone.evaluate("() => Object.defineProperty(navigator, 'share', {value: undefined, configurable: true})")
     link.tap()
-    phone.wait_for_function("() => document.querySelector('[role=status]')?.textContent === 'Link copied'")
+    phone.wait_for_function("() => document.querySelector('.guide-toast[role=status]')?.textContent === 'Link copied'")
     assert phone.evaluate("navigator.clipboard.readText()") == canonical + "#cue-bench-edge"
     # Seen too, on an opaque note (the theme's text colours are translucent: text showed through).
-    note = phone.evaluate("getComputedStyle(document.querySelector('[role=status]')).backgroundColor")
+    note = phone.evaluate("getComputedStyle(document.querySelector('.guide-toast[role=status]')).backgroundColor")
     assert note.startswith("rgb(") or note.endswith(", 1)"), note
 
     # With it (a phone): the system share sheet gets the same address.
