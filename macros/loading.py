@@ -120,7 +120,13 @@ def _build(node: yaml.Node, path: tuple, loaded: LoadedFile, problems: list[Prob
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, path + (i,), loaded, problems, constructor) for i, item in enumerate(node.value)]
-    return constructor.construct_object(node, deep=True)
+    try:
+        return constructor.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        # An implicit type whose value is impossible, e.g. the date 2019-13-45.
+        problems.append(Problem(_mark(loaded.name, node.start_mark), format_path(path),
+                                f"'{shown(node.value)}' cannot be read ({shown(exc)}); put it in quotes to keep it as text"))
+        return None
 
 
 # libyaml composes ~8-15x faster than pure Python; its node marks are the same. A file it

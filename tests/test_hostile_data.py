@@ -222,6 +222,7 @@ YAML_CASES = {
     "surrogate-bytes": lambda: (_insert("faq", 3, "# a\n").replace(b"# a", b"# a\xed\xa0\x80"), 3, 4, "not UTF-8"),
     "raw-control": lambda: (_insert("faq", 2, "bell: a\x07b\n"), 2, 8, "control character"),
     "raw-nul": lambda: (_insert("faq", 2, "nul: a\x00b\n"), 2, 7, "control character"),
+    "impossible-date": lambda: (_insert("faq", 2, "when: 2019-13-45\n"), 2, 7, "put it in quotes"),
     "raw-escape-in-id": lambda: (_insert("faq", 2, "ev\x1bil: x\n"), 2, 3, "\\x1b"),
 }
 
