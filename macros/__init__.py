@@ -16,15 +16,15 @@ from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 
-from . import (assets, checks, citations, links, loading, messages, model, printfit, qr, rendering, structured_data,
-               validation)
+from . import (assets, checks, citations, glance, links, loading, messages, model, printfit, qr, rendering,
+               structured_data, validation)
 
 # Dependency order: a module is reloaded after the modules it imports.
-_CORE = (loading, model, checks, citations, links, messages, validation, printfit, qr, rendering, structured_data,
-         assets)
+_CORE = (loading, model, checks, citations, links, messages, validation, printfit, qr, glance, rendering,
+         structured_data, assets)
 
 COMPONENTS = (
-    "intro", "what_is", "summary", "disclaimer", "corrections",
+    "intro", "what_is", "summary", "disclaimer", "corrections", "at_a_glance",
     "technique_steps", "safety_tips", "mistake_cards", "muscle_table", "muscle_details",
     "benefits", "variations", "frequency", "programming_table", "progression_route",
     "sample_session", "faq", "references", "checklist_index",
@@ -72,6 +72,9 @@ def define_env(env) -> None:
     # a fresh `mkdocs build` does not compile unchanged templates again.
     renderer = rendering.GuideRenderer(guide, bytecode_cache=FileSystemBytecodeCache())
     env.variables["guide"] = guide
+    # The theme's footer (overrides/partials/copyright.html) shows the one-line disclaimer on
+    # every page, the 404 page too, which no macro renders.
+    env.conf["extra"]["guide_disclaimer"] = glance.footer_disclaimer(guide)
 
     def page_root() -> str:
         # Relative path from the calling page to the docs root, for cross-page links.

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel
 
 from .loading import LoadedFile, Problem, format_path
-from .model import (FILE_MODELS, CitedParagraph, Cue, Guide, Linkable, Mistake, ProgressionStep,
+from .model import (FILE_MODELS, CitedParagraph, Correction, Cue, Guide, Linkable, Mistake, ProgressionStep,
                     SessionExercise, Tip)
 
 # What each kind of checklist may list, and how an error names it.
@@ -246,3 +246,20 @@ def every_page_has_a_preview(context: Context, report: Report) -> None:
     for page in sorted(context.site_pages - previews.keys()):
         report("guide", ("pages",), f"no entry for page '{page}' (docs/{page}): give it a description, "
                                     "and a title if its heading is not what a shared link should show", at_key=True)
+
+
+# Links between records (a paragraph's linked words, a correction's corrected place) name
+# ids anywhere in the guide: checked once every file validated, else any id could look unknown.
+@rule(*FILE_MODELS)
+def record_links_resolve(context: Context, report: Report) -> None:
+    known = set(_records_by_id(context.parts.values()))
+    for file_key, path, record in context.records:
+        if isinstance(record, CitedParagraph):
+            for i, link in enumerate(record.links):
+                if link.text not in record.text:
+                    report(file_key, path + ("links", i, "text"),
+                           f"'{link.text}' is not in the paragraph's text; link words it has, as written")
+                if link.to not in known:
+                    report(file_key, path + ("links", i, "to"), unknown("id", link.to, known))
+        elif isinstance(record, Correction) and record.at is not None and record.at not in known:
+            report(file_key, path + ("at",), unknown("id", record.at, known))

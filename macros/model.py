@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal, Union
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints,
+                      model_validator)
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
@@ -80,9 +81,17 @@ def _paragraph_from_text(value: object) -> object:
     return value
 
 
+class PhraseLink(Record):
+    """Words of a paragraph (`text`, found in it as written) that link to the record `to`."""
+
+    text: Text
+    to: Id
+
+
 class CitedParagraph(Record):
     text: Text
     cites: list[Id] = []
+    links: list[PhraseLink] = []
 
 
 Paragraph = Annotated[CitedParagraph, BeforeValidator(_paragraph_from_text, json_schema_input_type=Union[Text, CitedParagraph])]
@@ -100,8 +109,22 @@ class Disclaimer(Linkable):
 
 
 class Correction(Linkable):
-    source: Text
+    """A departure from the source text. `quote` holds the source's words verbatim (as in
+    the source file); `source` describes the source where no short quote says it (a layout
+    change). `at` is the id of the record holding the corrected text, linked from the About page."""
+
+    source: Text | None = None
+    quote: Text | None = None
     change: Text
+    why: Text | None = None
+    at: Id | None = None
+
+    @model_validator(mode="after")
+    def _says_what_the_source_had(self) -> "Correction":
+        if self.source is None and self.quote is None:
+            raise PydanticCustomError("correction_source", "give the source's words (`quote`) or describe "
+                                      "what the source has (`source`)")
+        return self
 
 
 # A docs page by its file, relative to docs/: "technique.md", "checklists/setup.md".
@@ -190,7 +213,7 @@ class MusclesFile(Record):
 class Benefit(Linkable):
     title: Text
     paragraphs: list[Paragraph] = NonEmpty
-    points: list[Text] = []
+    points: list[Paragraph] = []
     closing: list[Paragraph] = []
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 
 from . import printfit
+from .glance import at_a_glance
 from .checks import records_by_id
 from .checks import walk
 from .citations import PAGE_OF_FILE, CitationIndex
@@ -57,8 +58,13 @@ class GuideRenderer:
                     pages.setdefault(record.id, page)
         return pages
 
+    def href(self, record_id: str, root: str = "") -> str:
+        """The docs link to the record with this id, from a page `root` below the docs root."""
+        return f"{root}{self._pages[record_id]}#{record_id}"
+
     def _render(self, template: str, root: str, **context) -> str:
-        return self._env.get_template(template).render(root=root, **context).strip() + "\n"
+        return self._env.get_template(template).render(
+            root=root, href=lambda record_id: self.href(record_id, root), **context).strip() + "\n"
 
     def intro(self, root: str = "") -> str:
         """The guide's opening paragraphs."""
@@ -79,6 +85,11 @@ class GuideRenderer:
     def corrections(self, root: str = "") -> str:
         """The editorial corrections made to the source text."""
         return self._render("corrections.md.j2", root, corrections=self.guide.guide.corrections)
+
+    def at_a_glance(self, root: str = "") -> str:
+        """The "At a glance" box: muscles, equipment, starting dose and frequency, the
+        neighbouring progression steps and the technique's steps, each linking to its record."""
+        return self._render("at_a_glance.md.j2", root, g=at_a_glance(self.guide))
 
     def technique_steps(self, root: str = "") -> str:
         """Each technique step as a heading, its paragraphs, caution admonition and cues."""
