@@ -74,7 +74,7 @@ def define_env(env) -> None:
     env.variables["guide"] = guide
     # The theme's footer (overrides/partials/copyright.html) shows the one-line disclaimer on
     # every page, the 404 page too, which no macro renders.
-    env.conf["extra"]["guide_disclaimer"] = glance.footer_disclaimer(guide)
+    env.conf.setdefault("extra", {})["guide_disclaimer"] = glance.footer_disclaimer(guide)
 
     def page_root() -> str:
         # Relative path from the calling page to the docs root, for cross-page links.
