@@ -77,7 +77,7 @@ def test_the_box_follows_the_data_when_it_changes():
     assert texts(rows["Starting dose"]) == ["Begin with 9 sets."]
     assert texts(rows["Frequency"]) == ["Train 4 times per week."]
     assert texts(rows["Easier step"]) == ["Route zero"] and texts(rows["Harder step"]) == ["Route two"]
-    assert texts(rows["Technique"]) == ["First", "Second renamed"]
+    assert texts(rows["Steps"]) == ["First", "Second renamed"]
     hrefs = [a["href"] for a in html(GuideRenderer(small_guide(data)).at_a_glance(root="../")).select("a")]
     assert hrefs == ["../muscles.md#muscle-omicron", "../muscles.md#muscle-tau", "../variations.md#var-a",
                      "../variations.md#var-b", "../technique.md#tip-dose", "../programming.md#frequency",
@@ -101,12 +101,12 @@ def test_the_built_box_shows_the_records_and_every_link_lands(built_site, guide,
     g = at_a_glance(guide)
     assert list(rows) == ["Target muscle", "Dynamic stabilizer", "Stabilizers", "Equipment to start",
                           "Optional equipment", "Starting dose", "Frequency", "Easier step", "Harder step",
-                          "Technique"]
+                          "Steps"]
     assert texts(rows["Target muscle"]) == [m.name for m in g.targets]
     assert texts(rows["Stabilizers"]) == [m.name for m in guide.muscles.muscles if m.role == "stabilizer"]
     assert texts(rows["Starting dose"]) == [g.start_dose.text]
     assert texts(rows["Easier step"]) == [g.easier.name] and texts(rows["Harder step"]) == [g.harder.name]
-    assert texts(rows["Technique"]) == [s.title for s in guide.technique.steps]
+    assert texts(rows["Steps"]) == [s.title for s in guide.technique.steps]
     base = built_site / page
     links = soup.select(".at-a-glance a")
     assert len(links) == 17
