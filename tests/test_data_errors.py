@@ -207,3 +207,22 @@ def test_check_data_command_checks_page_entries_against_docs(tmp_path, capsys):
     _out, err = capsys.readouterr()
     assert f"data/guide.yml:{line}:3 pages[\"fqa.md\"]: unknown page 'fqa.md'; did you mean 'faq.md'?" in err, err
     assert "pages: no entry for page 'faq.md' (docs/faq.md)" in err, err
+
+
+def test_correction_place_and_linked_words_must_exist(data):
+    at = edit(data, "guide.yml", "    at: warm-up\n", "    at: warm-upp\n")
+    words = edit(data, "guide.yml", "        - {text: setup and safety tips, to: safety}",
+                 "        - {text: setup and safety hints, to: safty}")
+    report = report_of(data)
+    assert f"data/guide.yml:{words}:18 summary.paragraphs[1].links[0].text: 'setup and safety hints' is not in " \
+           "the paragraph's text; link words it has, as written" in report
+    assert any(line.startswith(f"data/guide.yml:{words}:") and "links[0].to: unknown id 'safty'; did you mean "
+               "'safety'?" in line for line in report), report
+    assert any(line.startswith(f"data/guide.yml:{at}:") and "corrections[" in line and
+               "unknown id 'warm-upp'; did you mean 'warm-up'?" in line for line in report), report
+
+
+def test_correction_needs_the_source_s_words_or_a_description(data):
+    line = edit(data, "guide.yml", "    quote: you're ready to do your workout with an activated back\n", "")
+    report = report_of(data)
+    assert len(report) == 1 and "give the source's words (`quote`) or describe what the source has" in report[0], report
