@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from .model import Guide, Linkable
 
 # What names a unit, in order of preference (a step's title, a muscle's name, a cue's text...).
-LABEL_FIELDS = ("title", "name", "question", "goal", "exercise", "text", "short", "source", "quote")
+LABEL_FIELDS = ("title", "name", "question", "goal", "exercise", "text", "short", "quote", "source")
 
 
 def read_manifest(path: Path) -> list[str]:

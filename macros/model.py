@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal, Union
 
-from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints,
-                      model_validator)
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
@@ -109,22 +108,15 @@ class Disclaimer(Linkable):
 
 
 class Correction(Linkable):
-    """A departure from the source text. `quote` holds the source's words verbatim (as in
-    the source file); `source` describes the source where no short quote says it (a layout
-    change). `at` is the id of the record holding the corrected text, linked from the About page."""
+    """A departure from the source text. `source` says what the source has (or, with a
+    `quote`, where it says it); `quote` holds the source's words verbatim, as in the source
+    file. `at` is the id of the record holding the corrected text, linked from the About page."""
 
-    source: Text | None = None
+    source: Text
     quote: Text | None = None
     change: Text
     why: Text | None = None
     at: Id | None = None
-
-    @model_validator(mode="after")
-    def _says_what_the_source_had(self) -> "Correction":
-        if self.source is None and self.quote is None:
-            raise PydanticCustomError("correction_source", "give the source's words (`quote`) or describe "
-                                      "what the source has (`source`)")
-        return self
 
 
 # A docs page by its file, relative to docs/: "technique.md", "checklists/setup.md".

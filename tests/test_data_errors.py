@@ -221,8 +221,3 @@ def test_correction_place_and_linked_words_must_exist(data):
     assert any(line.startswith(f"data/guide.yml:{at}:") and "corrections[" in line and
                "unknown id 'warm-upp'; did you mean 'warm-up'?" in line for line in report), report
 
-
-def test_correction_needs_the_source_s_words_or_a_description(data):
-    line = edit(data, "guide.yml", "    quote: you're ready to do your workout with an activated back\n", "")
-    report = report_of(data)
-    assert len(report) == 1 and "give the source's words (`quote`) or describe what the source has" in report[0], report
