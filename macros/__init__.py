@@ -21,7 +21,7 @@ from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 
-from . import assets, components, escaping, loading, offline, rendering, validation
+from . import assets, components, escaping, glance, loading, offline, rendering, validation
 
 # Set by overrides/hooks/engine_command.py: "serve" or "build".
 COMMAND_VARIABLE = "GUIDE_ENGINE_COMMAND"
@@ -116,6 +116,10 @@ def define_env(env) -> None:
     # a fresh `mkdocs build` does not compile unchanged templates again.
     renderer = rendering.GuideRenderer(guide, bytecode_cache=FileSystemBytecodeCache(), site=site)
     env.variables["guide"] = guide
+    # The theme's footer (overrides/partials/copyright.html) shows the one-line disclaimer on
+    # every page, the 404 page too, which no macro renders.
+    env.conf.setdefault("extra", {})["guide_disclaimer"] = glance.footer_disclaimer(
+        guide, components.address_of(renderer.pages.of(guide.guide.disclaimer.id)))
     # Pages write data into headings and intros ({{ guide.technique.title | md }}): text,
     # escaped for Markdown like everything the templates write.
     env.filter(escaping.markdown_text, "md")

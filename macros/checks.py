@@ -20,7 +20,7 @@ from .components import CHECKLIST_DIR, CHECKLIST_KINDS
 from .escaping import markdown_text
 from .loading import LoadedFile, Position, Problem, format_path
 from .messages import guess
-from .model import FILE_MODELS, CitedParagraph, Guide, Linkable, records_by_id, walk
+from .model import FILE_MODELS, CitedParagraph, Correction, Guide, Linkable, records_by_id, walk
 
 
 @dataclass
@@ -316,3 +316,20 @@ def ids_leave_room_for_the_sites_own_anchors(context: Context, report: Report) -
                 page, line = headings[anchor]
                 report(file_key, where, f"'{anchor}' is already the id of a heading in docs/{page} (line {line}); "
                                         "ids are link anchors and must be unique: choose another id")
+
+
+# Links between records (a paragraph's linked words, a correction's corrected place) name
+# ids anywhere in the guide: checked once every file validated, else any id could look unknown.
+@rule(*FILE_MODELS)
+def record_links_resolve(context: Context, report: Report) -> None:
+    known = set(records_by_id(context.parts.values()))
+    for file_key, path, record in context.records:
+        if isinstance(record, CitedParagraph):
+            for i, link in enumerate(record.links):
+                if link.text not in record.text:
+                    report(file_key, path + ("links", i, "text"),
+                           f"'{link.text}' is not in the paragraph's text; link words it has, as written")
+                if link.to not in known:
+                    report(file_key, path + ("links", i, "to"), unknown("id", link.to, known))
+        elif isinstance(record, Correction) and record.at is not None and record.at not in known:
+            report(file_key, path + ("at",), unknown("id", record.at, known))

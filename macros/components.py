@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel
 
 from . import printfit
+from .glance import at_a_glance
 from .links import link_sections
 from .model import (ChecklistBase, Cue, FaultFinder, Guide, Linkable, Mistake, ProgressionStep,
                     ProgressionTracker, SessionCard, SessionExercise, Tip, TickChecklist, records_by_id, walk)
@@ -107,6 +108,11 @@ class ChecklistKind:
 COMPONENTS: tuple[Component, ...] = (
     Component("intro", "paragraphs.md.j2", "index.md", "The guide's opening paragraphs.",
               lambda g: g.guide.intro, "paragraphs"),
+    # Also on the technique page: it shows no records of its own, only links to them.
+    Component("at_a_glance", "at_a_glance.md.j2", "index.md",
+              "The \"At a glance\" box: muscles, equipment, starting dose and frequency, the neighbouring "
+              "progression steps and the technique's steps, each linking to its record.",
+              None, extra=lambda g, site: {"g": at_a_glance(g)}),
     Component("what_is", "section.md.j2", "index.md", "'What is a single leg hip thrust?' as a linkable section.",
               lambda g: g.guide.what_is, "s"),
     Component("summary", "section.md.j2", "index.md", "The guide's summary as a linkable section.",
@@ -265,6 +271,13 @@ def relative(target: str, here: str) -> str:
     #anchor): relative, so it works wherever the site is served."""
     page, hash_, anchor = target.partition("#")
     return posixpath.relpath(page, posixpath.dirname(here) or ".") + hash_ + anchor
+
+
+def address_of(page: str) -> str:
+    """The site address of a docs page, relative to the site (directory URLs):
+    technique.md -> technique/, index.md -> "" (the inverse of `page_at`)."""
+    stem = page.removesuffix(".md").removesuffix("index")
+    return stem if not stem or stem.endswith("/") else stem + "/"
 
 
 def page_at(address: str, docs_files: Iterable[str]) -> str | None:

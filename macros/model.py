@@ -132,9 +132,17 @@ def _paragraph_from_text(value: object) -> object:
     return value
 
 
+class PhraseLink(Record):
+    """Words of a paragraph (`text`, found in it as written) that link to the record `to`."""
+
+    text: Text
+    to: Id
+
+
 class CitedParagraph(Record):
     text: Text
     cites: list[Id] = []
+    links: list[PhraseLink] = []
 
 
 Paragraph = Annotated[CitedParagraph, BeforeValidator(_paragraph_from_text, json_schema_input_type=Union[Text, CitedParagraph])]
@@ -152,8 +160,15 @@ class Disclaimer(Linkable):
 
 
 class Correction(Linkable):
+    """A departure from the source text. `source` says what the source has (or, with a
+    `quote`, where it says it); `quote` holds the source's words verbatim, as in the source
+    file. `at` is the id of the record holding the corrected text, linked from the About page."""
+
     source: Text
+    quote: Text | None = None
     change: Text
+    why: Text | None = None
+    at: Id | None = None
 
 
 # A docs page by its file, relative to docs/: "technique.md", "checklists/setup.md".
@@ -242,7 +257,7 @@ class MusclesFile(Record):
 class Benefit(Linkable):
     title: Text
     paragraphs: list[Paragraph] = NonEmpty
-    points: list[Text] = []
+    points: list[Paragraph] = []
     closing: list[Paragraph] = []
 
 
@@ -481,7 +496,7 @@ def records_by_id(parts: Guide | Iterable[BaseModel]) -> dict[str, Linkable]:
 
 
 # What names a record, in order of preference (a step's title, a muscle's name, a cue's text...).
-LABEL_FIELDS = ("title", "name", "question", "goal", "exercise", "text", "short", "source")
+LABEL_FIELDS = ("title", "name", "question", "goal", "exercise", "text", "short", "quote", "source")
 
 
 def label(record: Linkable) -> str:

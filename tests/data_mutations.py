@@ -30,7 +30,7 @@ FILES = tuple(path.stem for path in sorted(DATA.glob("*.yml")))
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Keys whose values name an id elsewhere in the guide, and the words the report uses.
 REFERENCE_KEYS = {"cites": "unknown citation", "variations": "unknown variation", "shows": "unknown table",
-                  "items": "unknown item"}
+                  "items": "unknown item", "at": "unknown id", "to": "unknown id"}
 MARKUP = ("<script>alert(1)</script>", '<img src="x" onerror="alert(1)">', "[x](javascript:alert(1))")
 MISSING_ID = "no-such-id"
 
