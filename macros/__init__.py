@@ -31,7 +31,7 @@ from jinja2 import FileSystemBytecodeCache
 
 from . import assets, components, escaping, glance, loading, offline, rendering, validation
 
-# Set by overrides/hooks/engine_command.py: "serve" or "build".
+# Set by hooks/engine_command.py: "serve" or "build".
 COMMAND_VARIABLE = "GUIDE_ENGINE_COMMAND"
 # Under "mkdocs." so the report shows with the build's own messages.
 log = logging.getLogger("mkdocs.plugins.guide")

@@ -123,3 +123,9 @@ def test_zensical_structured_data_names_the_canonical_address(zensical_site):
     blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
     assert blocks, "the technique page lost its schema.org HowTo"
     assert "https://example.org/single-leg-hip-thrust/technique/" in "".join(blocks)
+
+
+def test_zensical_site_ships_no_python_source(zensical_site):
+    """Zensical copies the whole theme folder (overrides/) into the site: the hooks live in
+    hooks/, outside it."""
+    assert not list(zensical_site.rglob("*.py"))
