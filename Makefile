@@ -24,8 +24,7 @@ build: $(VENV)/.installed
 
 ## Build the same sources with Zensical into site-zensical/ (what it lacks: README, "Engines").
 build-zensical: $(ZENSICAL_VENV)/.installed
-	rm -rf site-zensical
-	PYTHONPATH=$(CURDIR) $(ZENSICAL_VENV)/bin/zensical build --config-file mkdocs.yml && mv site site-zensical
+	PYTHONPATH=$(CURDIR) $(ZENSICAL_VENV)/bin/zensical build --strict --clean --config-file mkdocs.zensical.yml
 
 ## Set up (if needed) and run every test: data, rendering, build, links, print, browser.
 test: $(VENV)/.installed node_modules/.installed browser-deps
