@@ -39,16 +39,21 @@ def _replace(path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def test_serve_reports_bad_data_recovers_and_picks_up_every_kind_of_edit(tmp_path):
-    project = copy_project(tmp_path)
+def _serve(project, tmp_path) -> tuple[subprocess.Popen, str, object]:
+    """`properdocs serve` on `project`: the process, the site's base URL, its log file."""
     port = free_port()
-    mount = site_base_path(project)
-    base = f"http://127.0.0.1:{port}{mount.rstrip('/')}/"
+    base = f"http://127.0.0.1:{port}{site_base_path(project).rstrip('/')}/"
     log_path = tmp_path / "serve.log"
     with open(log_path, "w") as log:
         server = subprocess.Popen(
             [sys.executable, "-m", "properdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
             cwd=project, stdout=log, stderr=subprocess.STDOUT, env=BUILD_ENV)
+    return server, base, log_path
+
+
+def test_serve_reports_bad_data_recovers_and_picks_up_every_kind_of_edit(tmp_path):
+    project = copy_project(tmp_path)
+    server, base, log_path = _serve(project, tmp_path)
     try:
         faq_page = base + "faq/"
         _wait_for("the first build", lambda: "Can I do single leg hip thrust every leg day?" in _get(faq_page))
@@ -102,13 +107,7 @@ def test_serve_started_on_invalid_data_keeps_serving_the_report_and_picks_up_the
     # Hostile and invalid: markup in a question, which the report quotes.
     _replace(faq, "question: Can I do single leg hip thrust every leg day?",
              'question: "<script>alert(1)</script> every leg day?"')
-    port = free_port()
-    base = f"http://127.0.0.1:{port}{site_base_path(project).rstrip('/')}/"
-    log_path = tmp_path / "serve.log"
-    with open(log_path, "w") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "properdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project, stdout=log, stderr=subprocess.STDOUT, env=BUILD_ENV)
+    server, base, log_path = _serve(project, tmp_path)
     try:
         faq_page = base + "faq/"
         _wait_for("the report on the page", lambda: "The guide data is invalid" in _get(faq_page))
