@@ -38,8 +38,8 @@ FIELD_HELP: dict[str, str] = {
     "change": "What the guide says instead.",
     "why": "Why the change was made.",
     "at": "Id of the record holding the corrected text (linked from the About page), e.g. `warm-up`.",
-    "pages": "Each page's title and description for browser tabs, search engines and shared links, keyed by its "
-             "path in docs/, e.g. `faq.md`.",
+    "pages": "Each page's title and description for browser tabs, search engines and shared links, keyed by the "
+             "page's file name in docs/.",
     "description": "One or two sentences a shared link or search result shows.",
     "steps": "The steps, in order.",
     "caution": "A warning shown as a caution box after the step.",
@@ -90,7 +90,7 @@ FIELD_HELP: dict[str, str] = {
     "doi": "The bare DOI, e.g. `10.1519/JSC.0000000000000000` (no https://doi.org/).",
     "url": "A full https:// web address, e.g. `https://www.example.org/page`.",
     "checklists": "The printable checklists (each has a page in docs/checklists/).",
-    "page": "The checklist's page file in docs/checklists/, e.g. `setup.md`.",
+    "page": "The checklist's page: its file name in docs/checklists/.",
     "items": "Ids of the records the checklist lists (cues, tips, mistakes, progression steps or session "
              "exercises, by kind), e.g. `[overusing-elbows]`.",
     "paper": "Print layout: `{columns: 2, text: small}` fits more on the one printed page.",
