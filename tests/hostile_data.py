@@ -200,10 +200,7 @@ def _quoted(value: str) -> str:
 
 @cache
 def text_fields(file: str) -> list:
-    # A paragraph's linked words (`links: [{text: ...}]`) must be words of the paragraph as
-    # written: the payload reaches them through the paragraph's own text, where it renders.
-    return [e for e in entries(file) if e.path and is_text(file, e)
-            and not (len(e.path) >= 3 and e.path[-3] == "links")]
+    return [e for e in entries(file) if e.path and is_text(file, e)]
 
 
 def text_cases() -> list[Case]:
