@@ -40,7 +40,7 @@ check-data: $(VENV)/.installed
 links-lock: $(VENV)/.installed
 	$(PY) -m macros.links_lock $(if $(DROP),--drop-missing)
 
-## Regenerate the JSON Schemas editors use (data/schema/) from macros/model.py; commit them.
+## Regenerate the JSON Schemas editors use (data/schema/) from macros/model.py and the ids in data/; commit them.
 schema: $(VENV)/.installed
 	$(PY) -m macros.schema data
 

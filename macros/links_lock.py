@@ -8,6 +8,7 @@ broken promise to everyone who linked it, so the fix is an alias (renamed id) or
 redirect (moved page), never deleting the line.
 
 Regenerate (adds new addresses, refuses to drop broken ones):  make links-lock
+Drop the addresses of content removed on purpose:              make links-lock DROP=1
 The tests read the built site with the same functions (tests/test_links_manifest.py).
 Builds run `mkdocs build` in a child process, so this module imports nothing from MkDocs.
 """
@@ -35,7 +36,12 @@ DATA = ROOT / "data"
 MANIFEST = DATA / "links.lock"
 # Silence the banners Material and mkdocs-redirects (via properdocs) print on every build.
 QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-REGENERATE = "make links-lock"
+REGENERATE = validation.REGENERATE
+# The one spelling of "drop the addresses of content removed on purpose" (README, messages).
+DROP = validation.DROP
+# Set for the build `make links-lock` reads new addresses from: that build must not stop
+# because the manifest lacks them (macros/__init__.py passes it on to load_guide).
+UPDATING = "GUIDE_LINKS_LOCK_UPDATE"
 HEADER = f"""\
 # Link manifest: every public address of the site (relative to site_url). Tests fail when
 # one stops resolving. Regenerate after adding pages or anchors:  {REGENERATE}
@@ -50,13 +56,17 @@ PUBLIC_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 DERIVED_PREFIXES = ("cite-",)
 
 
-def build_site(project: Path, site_dir: Path, engine: str = "properdocs") -> subprocess.CompletedProcess:
+def build_site(project: Path, site_dir: Path, engine: str = "properdocs",
+               updating_manifest: bool = False) -> subprocess.CompletedProcess:
     """Run `<engine> build --strict` on `project` into `site_dir` (ProperDocs, the site's
-    engine; "mkdocs" for plain MkDocs 1.6); return the finished process."""
+    engine; "mkdocs" for plain MkDocs 1.6); return the finished process. With
+    `updating_manifest`, ids missing from data/links.lock do not stop the build (the
+    manifest is being regenerated from it)."""
+    env = {key: value for key, value in os.environ.items() if key != UPDATING}
     return subprocess.run(
         [sys.executable, "-m", engine, "build", "--strict", "--config-file", str(project / "mkdocs.yml"),
          "--site-dir", str(site_dir)],
-        cwd=project, capture_output=True, text=True, env={**os.environ, **QUIET},
+        cwd=project, capture_output=True, text=True, env={**env, **QUIET, **({UPDATING: "1"} if updating_manifest else {})},
     )
 
 
@@ -77,7 +87,7 @@ def page_address(site: Path, html: Path) -> str:
 
 def data_ids(data_dir: Path = DATA) -> frozenset[str]:
     """Every id and alias of every linkable record in data/."""
-    return frozenset(anchor for record in records_by_id(load_guide(data_dir)).values()
+    return frozenset(anchor for record in records_by_id(load_guide(data_dir, check_manifest=False)).values()
                      for anchor in [record.id, *record.aliases])
 
 
@@ -160,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        result = build_site(ROOT, site)
+        result = build_site(ROOT, site, updating_manifest=True)
         if result.returncode != 0:
             print(result.stderr, file=sys.stderr)
             return 1
@@ -168,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
         broken = broken_links(site, old)
         if broken and not args.drop_missing:
             print("These addresses in data/links.lock no longer resolve:\n" + describe(broken)
-                  + "\nFix them (alias or redirect), or rerun with --drop-missing if the content "
+                  + f"\nFix them (alias or redirect), or run `{DROP}` if the content "
                     "was removed on purpose.", file=sys.stderr)
             return 1
         kept = set(old) - set(broken)

@@ -39,7 +39,37 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.position} {self.field}:" if self.field else f"{self.position}:"
-        return shown(f"{where} {self.message}")
+        counted = counted_as_written(self.field)
+        return shown(f"{where} {self.message}" + (f" ({counted})" if counted else ""))
+
+
+# What one item of a list is called, by the list's key (the rest: the key less its "s").
+_ITEM_NAMES = {
+    "faqs": "FAQ", "answer": "answer paragraph", "closing": "closing paragraph", "problem": "problem paragraph",
+    "intro": "intro paragraph", "in_exercise": "paragraph", "equipment": "piece of equipment",
+    "cites": "citation", "aliases": "alias", "log_fields": "log field", "authors": "author",
+    "links": "link", "items": "item", "corrections": "correction", "benefits": "benefit",
+}
+_PATH_PART = re.compile(r'([A-Za-z_][A-Za-z0-9_-]*)|\["((?:[^"\\]|\\.)*)"\]|\[(\d+)\]')
+
+
+def ordinal(n: int) -> str:
+    """1 -> '1st', 2 -> '2nd', 11 -> '11th', 23 -> '23rd'."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def counted_as_written(field_path: str) -> str:
+    """A field path's list positions as a writer counts them, from 1: for
+    mistakes[4].solutions[1], 'the 2nd solution of the 5th mistake'. Empty without any."""
+    counted, key = [], None
+    for name, quoted, index in _PATH_PART.findall(field_path or ""):
+        if index:
+            item = _ITEM_NAMES.get(str(key), str(key)[:-1] if str(key).endswith("s") else f"item of {key}")
+            counted.append(f"{ordinal(int(index) + 1)} {item}")
+        else:
+            key = name or quoted
+    return "the " + " of the ".join(reversed(counted)) if counted else ""
 
 
 @dataclass
@@ -296,9 +326,34 @@ def parse_yaml(text: str, name: str) -> LoadedFile:
     problems: list[Problem] = []
     constructor = yaml.SafeLoader("")
     loaded.data = _build(node, (), loaded, problems, constructor)
+    problems.extend(_glued_list_items(node, text.splitlines(), name))
     if problems:
         raise DataError(problems)
     return loaded
+
+
+def _glued_list_items(node: yaml.Node, lines: list[str], name: str, path: tuple = ()) -> list[Problem]:
+    """A `- ` line indented further than the list item above it continues that item's
+    plain text: YAML folds it in ("...the glute. - Brace your core"), and the item it was
+    meant to be silently disappears. Each such line is a problem, located at its `-`."""
+    if isinstance(node, yaml.MappingNode):
+        return [p for key, value in node.value for p in _glued_list_items(value, lines, name, path + (key.value,))]
+    if isinstance(node, yaml.SequenceNode):
+        return [p for i, item in enumerate(node.value) for p in _glued_list_items(item, lines, name, path + (i,))]
+    if not isinstance(node, yaml.ScalarNode) or node.style or node.start_mark.line == node.end_mark.line:
+        return []
+    problems = []
+    for number in range(node.start_mark.line + 1, min(node.end_mark.line + 1, len(lines))):
+        line = lines[number]
+        stripped = line.lstrip(" ")
+        if stripped.startswith("- ") or stripped == "-":
+            indent = len(line) - len(stripped)
+            problems.append(Problem(
+                Position(name, number + 1, indent + 1), format_path(path),
+                f"this '- ' line is indented further than the list around it, so YAML joined it onto the text "
+                f"above ('... {shown(stripped[:40])}'); to make it a list item of its own, line its '-' up with "
+                "the '-' of the item above (or, if the '- ' belongs to the text, put the text in quotes)"))
+    return problems
 
 
 def _file_problem(path: Path, name: str, root: Path | None) -> str | None:

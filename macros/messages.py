@@ -128,7 +128,8 @@ def guess(word: str, options: list[str], prefer: set[str] = frozenset()) -> str 
     return (preferred or close or [None])[0]
 
 
-def _unknown_field(loaded: LoadedFile, path: tuple, models: list[type[BaseModel]]) -> Problem:
+def _unknown_field(loaded: LoadedFile, path: tuple, models: list[type[BaseModel]],
+                   renamed: set[tuple] | None = None) -> Problem:
     key = str(path[-1])
     present = _present_keys(loaded, path[:-1])
     fields = list(dict.fromkeys(name for model in models for name in model.model_fields))
@@ -137,6 +138,8 @@ def _unknown_field(loaded: LoadedFile, path: tuple, models: list[type[BaseModel]
     meant = guess(key, [name for name in fields if name not in present], required - present)
     message = f"unknown field '{key}'"
     message += f"; did you mean '{meant}'?" if meant else f"; expected one of: {', '.join(fields)}"
+    if meant and renamed is not None:
+        renamed.add(path[:-1] + (meant,))
     return Problem(loaded.key_position_of(path), format_path(path), message)
 
 
@@ -166,6 +169,10 @@ def _literals(expected: str) -> list[str]:
 def problems_from(errors: list[dict], model: type[BaseModel], loaded: LoadedFile) -> list[Problem]:
     """Every pydantic error of one file as located problems (one error may give several)."""
     problems: list[Problem] = []
+    # A misspelt key also leaves the field it names missing: one problem, one message, so
+    # the "required field is missing" of a field an unknown key is taken for is dropped.
+    missing: list[tuple[tuple, Problem]] = []
+    renamed: set[tuple] = set()
     for item in errors:
         kind, value, ctx = item["type"], item.get("input"), item.get("ctx") or {}
         walk = _Walk(model, loaded, tuple(item["loc"]))
@@ -175,10 +182,12 @@ def problems_from(errors: list[dict], model: type[BaseModel], loaded: LoadedFile
             message = f"required field '{path[-1]}' is missing"
             if owner is not None:
                 message += f" (fields here: {', '.join(owner.model_fields)})"
-            problems.append(Problem(loaded.position_of(path[:-1]), format_path(path), message))
+            problem = Problem(loaded.position_of(path[:-1]), format_path(path), message)
+            missing.append((path, problem))
+            problems.append(problem)
             continue
         if kind == "extra_forbidden":
-            problems.append(_unknown_field(loaded, path, walk.candidates or [model]))
+            problems.append(_unknown_field(loaded, path, walk.candidates or [model], renamed))
             continue
         if kind == "union_tag_not_found":
             # Without its tag pydantic cannot tell which model applies, so it checks no
@@ -186,11 +195,13 @@ def problems_from(errors: list[dict], model: type[BaseModel], loaded: LoadedFile
             tag = ctx.get("discriminator", "").strip("'")
             members = walk.candidates
             allowed = sorted({str(t) for m in members for t in _tags(m)})
-            problems.append(Problem(loaded.position_of(path), format_path(path + (tag,)),
-                                    f"required field '{tag}' is missing (one of: {', '.join(allowed)})"))
+            problem = Problem(loaded.position_of(path), format_path(path + (tag,)),
+                              f"required field '{tag}' is missing (one of: {', '.join(allowed)})")
+            missing.append((path + (tag,), problem))
+            problems.append(problem)
             fields = {name for m in members for name in m.model_fields}
             for key in sorted(_present_keys(loaded, path) - fields, key=str):
-                problems.append(_unknown_field(loaded, path + (key,), members))
+                problems.append(_unknown_field(loaded, path + (key,), members, renamed))
             continue
         if kind == "union_tag_invalid":
             tag = ctx.get("discriminator", "").strip("'")
@@ -215,4 +226,5 @@ def problems_from(errors: list[dict], model: type[BaseModel], loaded: LoadedFile
         else:
             message = item["msg"].removeprefix("Value error, ")
         problems.append(Problem(loaded.position_of(path), format_path(path), message))
-    return problems
+    dropped = {id(problem) for path, problem in missing if path in renamed}
+    return [problem for problem in problems if id(problem) not in dropped]

@@ -3,7 +3,11 @@
 Each YAML file in data/ names its schema on its first line
 (`# yaml-language-server: $schema=schema/<file>.schema.json`), so an editor with the
 YAML language server completes keys and flags mistakes while the file is being typed.
-Run with `--check` to fail (exit 1) when the committed schemas are stale.
+Each field carries its help text (field_help.py), shown on hover, and a field that names
+ids in another file (citations, checklist items, progression variations, a FAQ's table,
+linked records) lists the ids data/ holds, so they complete and are checked as typed:
+regenerate after adding or renaming an id too. Run with `--check` to fail (exit 1) when
+the committed schemas are stale.
 """
 
 from __future__ import annotations
@@ -12,7 +16,10 @@ import json
 import sys
 from pathlib import Path
 
-from .model import FILE_MODELS
+from .components import CHECKLIST_KINDS
+from .field_help import help_for
+from .loading import DataError, read_text
+from .model import FILE_MODELS, records_by_id
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -30,10 +37,70 @@ def _close_keyed_mappings(node: object) -> None:
             _close_keyed_mappings(value)
 
 
-def schema_text(key: str) -> str:
-    """The schema of data/<key>.yml as the exact text committed under data/schema/."""
+def cross_file_ids(data_dir: Path) -> dict[tuple[str, str], list[str]]:
+    """The ids a field may name from another file, by (schema definition, field): citations,
+    checklist items by kind, progression variations, the table a FAQ shows, linked records.
+    Read from the files in `data_dir` that validate on their own; none for the others (an
+    editor then gets the id pattern only, never a list that rejects every id)."""
+    from .validation import _check_file  # validation imports the rules; only the per-file check is needed
+
+    parts = {}
+    for key in FILE_MODELS:
+        path = data_dir / f"{key}.yml"
+        if not path.is_file():
+            continue
+        try:
+            text = read_text(path, f"{data_dir.name}/{key}.yml", root=data_dir)
+        except DataError:
+            continue
+        record = _check_file(key, f"{data_dir.name}/{key}.yml", text)[1]
+        if record is not None:
+            parts[key] = record
+    ids: dict[tuple[str, str], list[str]] = {}
+    if "references" in parts:
+        ids[("CitedParagraph", "cites")] = sorted(r.id for r in parts["references"].references)
+    if "variations" in parts:
+        ids[("ProgressionStep", "variations")] = sorted(v.id for v in parts["variations"].variations)
+    if "programming" in parts:
+        ids[("Faq", "shows")] = [parts["programming"].guidelines.id]
+    records = records_by_id(parts.values())
+    if {"technique", "mistakes", "programming"} <= parts.keys():
+        for kind in CHECKLIST_KINDS.values():
+            ids[(kind.model.__name__, "items")] = sorted(r.id for r in records.values() if isinstance(r, kind.lists))
+    if parts.keys() == FILE_MODELS.keys():
+        ids[("PhraseLink", "to")] = ids[("Correction", "at")] = sorted(records)
+    return ids
+
+
+def _offer(node: dict, values: list[str]) -> None:
+    """Put `values` as the enum of the id (or ids, or optional id) that `node` describes."""
+    if node.get("type") == "array" and isinstance(node.get("items"), dict):
+        _offer(node["items"], values)
+    elif "anyOf" in node:
+        for branch in node["anyOf"]:
+            _offer(branch, values)
+    elif node.get("type") == "string":
+        node["enum"] = list(values)
+
+
+def _teach(schema: dict, root: str, ids: dict[tuple[str, str], list[str]]) -> None:
+    """Each field's help text (field_help.py) as its description, and the ids it may name."""
+    definitions = [(root, schema), *schema.get("$defs", {}).items()]
+    for name, definition in definitions:
+        for field, node in definition.get("properties", {}).items():
+            text = help_for(name, field)
+            if text:
+                node["description"] = text + (f" ({node['description']})" if "description" in node else "")
+            if (name, field) in ids:
+                _offer(node, ids[(name, field)])
+
+
+def schema_text(key: str, data_dir: Path | None = None) -> str:
+    """The schema of data/<key>.yml as the exact text committed under data/schema/; with
+    `data_dir`, fields naming ids in other files list the ids its files hold."""
     schema = {"$schema": DIALECT, **FILE_MODELS[key].model_json_schema()}
     _close_keyed_mappings(schema)
+    _teach(schema, FILE_MODELS[key].__name__, cross_file_ids(data_dir) if data_dir is not None else {})
     schema["title"] = f"data/{key}.yml"
     schema.setdefault("description", f"The {key} file of the guide; generated from macros/model.py.")
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
@@ -48,7 +115,7 @@ def stale_schemas(data_dir: Path) -> list[Path]:
     stale = []
     for key in FILE_MODELS:
         path = schema_path(data_dir, key)
-        if not path.exists() or path.read_text(encoding="utf-8") != schema_text(key):
+        if not path.exists() or path.read_text(encoding="utf-8") != schema_text(key, data_dir):
             stale.append(path)
     return stale
 
@@ -58,7 +125,7 @@ def write_schemas(data_dir: Path) -> list[Path]:
     changed = stale_schemas(data_dir)
     for path in changed:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(schema_text(path.name.removesuffix(".schema.json")), encoding="utf-8")
+        path.write_text(schema_text(path.name.removesuffix(".schema.json"), data_dir), encoding="utf-8")
     return changed
 
 

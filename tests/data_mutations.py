@@ -326,6 +326,12 @@ def _fit_after_deleting_paper(checklist_path: tuple) -> Expect | None:
                   format_path(checklist_path + ("items",)), (f"'{checklist.id}' no longer fits on one printed page",))
 
 
+@cache
+def manifest() -> tuple[str, ...]:
+    """The link manifest's lines (data/links.lock)."""
+    return tuple(line.strip() for line in (DATA / "links.lock").read_text(encoding="utf-8").splitlines())
+
+
 def _consequence_of_deleting(file: str, entry: Entry) -> Expect | tuple[Expect, ...] | None:
     """Deleting an optional field keeps the data valid, unless it held records whose ids
     are named elsewhere (each such reference then dangles) or the only citation of a
@@ -349,6 +355,10 @@ def _consequence_of_deleting(file: str, entry: Entry) -> Expect | tuple[Expect, 
         for f, r in referrers() if r.node.value in removed and not (f == file and r.path[:inside] == entry.path))
     if dangling:
         return dangling
+    # Records whose addresses the link manifest promises: their links would break.
+    promised = sorted(anchor for anchor in removed if any(line.endswith(f"#{anchor}") for line in manifest()))
+    if promised:
+        return Expect("data/links.lock", None, 1, None, (f"the id '{promised[0]}' any more", "aliases:"))
     if entry.path[-1] != "cites":
         return None
     removed = {item.value for item in entry.node.value}

@@ -48,17 +48,20 @@ def test_every_problem_in_every_file_is_reported_at_once(data):
     cite = edit(data, "technique.yml", "cites: [neto-2019]", "cites: [neto-2091]")
     variation = edit(data, "programming.yml", "variations: [banded]", "variations: [bandd]")
     report = report_of(data)
+    # One problem, one message: the misspelt key, not also "required field 'question' is
+    # missing"; positions in lists counted from 1, as a writer counts.
     assert report == [
-        f"data/faq.yml:{unknown - 1}:5 faqs[0].question: required field 'question' is missing "
-        "(fields here: id, aliases, question, answer, shows, closing)",
-        f"data/faq.yml:{unknown}:5 faqs[0].questoin: unknown field 'questoin'; did you mean 'question'?",
+        f"data/faq.yml:{unknown}:5 faqs[0].questoin: unknown field 'questoin'; did you mean 'question'? "
+        "(the 1st FAQ)",
         f"data/muscles.yml:{role}:11 muscles[0].role: expected one of: target, synergist, stabilizer, "
-        "dynamic stabilizer; got 'targett'; did you mean 'target'?",
+        "dynamic stabilizer; got 'targett'; did you mean 'target'? (the 1st muscle)",
         # Cross-file rules still run over the files that validated, though faq and muscles did not.
         f"data/programming.yml:{variation}:20 progression.steps[3].variations[0]: unknown variation 'bandd'; "
-        "did you mean 'banded'? (expected one of: banded, barbell, dumbbell, elevated, landmine)",
+        "did you mean 'banded'? (expected one of: banded, barbell, dumbbell, elevated, landmine) "
+        "(the 1st variation of the 4th step)",
         f"data/technique.yml:{cite}:17 steps[1].paragraphs[1].cites[0]: unknown citation 'neto-2091'; "
-        "did you mean 'neto-2019'? (expected one of: contreras-2015, neto-2019)",
+        "did you mean 'neto-2019'? (expected one of: contreras-2015, neto-2019) "
+        "(the 1st citation of the 2nd paragraph of the 2nd step)",
     ]
 
 
@@ -67,21 +70,21 @@ def test_wrong_type_inside_a_paragraph_says_text_or_text_with_cites(data):
                 "    paragraphs:\n      - [1, 2]\n      - >-\n        Although")
     assert report_of(data) == [
         f"data/benefits.yml:{line + 1}:9 benefits[0].paragraphs[0]: expected text, or a mapping with "
-        "`text` and `cites`; got a list"]
+        "`text` and `cites`; got a list (the 1st paragraph of the 1st benefit)"]
 
 
 def test_misspelled_key_in_a_cited_paragraph_suggests_the_field(data):
     line = edit(data, "muscles.yml", "        cites: [contreras-2015]\n      - >-",
                 "        cite: [contreras-2015]\n      - >-")
     assert f"data/muscles.yml:{line}:9 muscles[0].in_exercise[0].cite: unknown field 'cite'; " \
-           "did you mean 'cites'?" in report_of(data)
+           "did you mean 'cites'? (the 1st paragraph of the 1st muscle)" in report_of(data)
 
 
 def test_enum_of_safety_tip_kind_lists_the_allowed_values(data):
     line = edit(data, "technique.yml", "      kind: load", "      kind: lode")
     assert report_of(data) == [
         f"data/technique.yml:{line}:13 safety.tips[4].kind: expected one of: stop-sign, form, load; "
-        "got 'lode'; did you mean 'load'?"]
+        "got 'lode'; did you mean 'load'? (the 5th tip)"]
 
 
 def test_markup_in_text_is_rejected_with_file_line_and_field(data):
@@ -89,7 +92,7 @@ def test_markup_in_text_is_rejected_with_file_line_and_field(data):
                 '    title: Overusing <script>alert(1)</script> Your Elbows')
     assert report_of(data) == [
         f"data/mistakes.yml:{line}:12 mistakes[0].title: raw HTML or markup is not allowed in text "
-        "(found '<script>alert(1)</script>'); write plain text"]
+        "(found '<script>alert(1)</script>'); write plain text (the 1st mistake)"]
 
 
 def test_event_handler_attribute_in_text_is_rejected(data):
@@ -97,7 +100,7 @@ def test_event_handler_attribute_in_text_is_rejected(data):
                 "    question: Can I do it? x onerror=alert(1)")
     assert report_of(data) == [
         f"data/faq.yml:{line}:15 faqs[0].question: raw HTML or markup is not allowed in text "
-        "(found 'onerror=alert(1)'); write plain text"]
+        "(found 'onerror=alert(1)'); write plain text (the 1st FAQ)"]
 
 
 def test_empty_file_and_comment_only_file(data):
@@ -155,7 +158,7 @@ def test_duplicate_key_names_both_lines(data):
     line = edit(data, "mistakes.yml", "    title: Overusing Your Elbows\n",
                 "    title: Overusing Your Elbows\n    title: Overusing Your Elbows again\n")
     assert report_of(data) == [
-        f"data/mistakes.yml:{line + 1}:5 mistakes[0].title: duplicate key 'title' (first given at line {line})"]
+        f"data/mistakes.yml:{line + 1}:5 mistakes[0].title: duplicate key 'title' (first given at line {line}) (the 1st mistake)"]
 
 
 def test_duplicate_id_names_where_it_was_first_used(data):
@@ -163,7 +166,7 @@ def test_duplicate_id_names_where_it_was_first_used(data):
     second = edit(data, "mistakes.yml", "  - id: overextending-lower-back", "  - id: overusing-elbows")
     # (The checklist naming the renamed mistake reports it as well.)
     assert (f"data/mistakes.yml:{second}:9 mistakes[1].id: duplicate id 'overusing-elbows': already used at "
-            f"data/mistakes.yml:{first}:9 (ids are link anchors and must be unique across the guide)"
+            f"data/mistakes.yml:{first}:9 (ids are link anchors and must be unique across the guide) (the 2nd mistake)"
             ) in report_of(data)
 
 
@@ -215,7 +218,7 @@ def test_correction_place_and_linked_words_must_exist(data):
                  "        - {text: setup and safety hints, to: safty}")
     report = report_of(data)
     assert f"data/guide.yml:{words}:18 summary.paragraphs[1].links[0].text: 'setup and safety hints' is not in " \
-           "the paragraph's text; link words it has, as written" in report
+           "the paragraph's text; link words it has, as written (the 1st link of the 2nd paragraph)" in report
     assert any(line.startswith(f"data/guide.yml:{words}:") and "links[0].to: unknown id 'safty'; did you mean "
                "'safety'?" in line for line in report), report
     assert any(line.startswith(f"data/guide.yml:{at}:") and "corrections[" in line and

@@ -24,7 +24,7 @@ MUTATIONS = all_mutations()
 INVALID = [m for m in MUTATIONS if not m.valid]
 VALID = [m for m in MUTATIONS if m.valid]
 # file:line:column, then the field path when there is one, then the message.
-REPORT_LINE = re.compile(r"^(data/[a-z_]+\.yml|docs/[a-z0-9/-]+\.md):\d+:\d+( [^\s:]+)?: \S")
+REPORT_LINE = re.compile(r"^(data/[a-z_]+\.yml|data/links\.lock|docs/[a-z0-9/-]+\.md):\d+:\d+( [^\s:]+)?: \S")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Text shown only where another field asks for it: deleting the asking field (optional)
 # hides it on purpose. `short_goal` is the goals' wording in the FAQ that `shows` them.

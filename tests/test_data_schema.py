@@ -52,7 +52,7 @@ def test_the_real_data_passes_its_schema():
 def test_schema_tells_editors_what_the_build_enforces():
     faq = json.loads(schema_module.schema_path(DATA, "faq").read_text(encoding="utf-8"))
     validator = Draft202012Validator(faq)
-    good = {"title": "FAQs", "faqs": [{"id": "q", "question": "Why?", "answer": ["Because.", {"text": "So.", "cites": ["x"]}]}]}
+    good = {"title": "FAQs", "faqs": [{"id": "q", "question": "Why?", "answer": ["Because.", {"text": "So.", "cites": ["neto-2019"]}]}]}
     assert not list(validator.iter_errors(good))
     for bad in (
         {**good, "titel": "typo"},                                                     # unknown key
@@ -63,3 +63,41 @@ def test_schema_tells_editors_what_the_build_enforces():
         {**good, "faqs": [{**good["faqs"][0], "question": "x onerror=alert(1)"}]},      # event handler
     ):
         assert list(validator.iter_errors(bad)), bad
+
+
+def _definitions(schema: dict):
+    yield "the file", schema
+    yield from schema.get("$defs", {}).items()
+
+
+def test_every_field_has_a_description_an_editor_sees_on_hover():
+    missing = [f"{key}.schema.json {name}.{field}"
+               for key in FILE_MODELS
+               for name, definition in _definitions(json.loads(schema_module.schema_path(DATA, key).read_text()))
+               for field, node in definition.get("properties", {}).items() if not node.get("description")]
+    assert not missing, "fields without a description (macros/field_help.py):\n" + "\n".join(missing)
+
+
+def test_ids_from_other_files_are_offered_as_enums(guide):
+    defs = {key: json.loads(schema_module.schema_path(DATA, key).read_text())["$defs"] for key in FILE_MODELS}
+    references = sorted(r.id for r in guide.references.references)
+    assert defs["technique"]["CitedParagraph"]["properties"]["cites"]["items"]["enum"] == references
+    assert defs["programming"]["ProgressionStep"]["properties"]["variations"]["items"]["enum"] == \
+        sorted(v.id for v in guide.variations.variations)
+    assert defs["checklists"]["FaultFinder"]["properties"]["items"]["items"]["enum"] == \
+        sorted(m.id for m in guide.mistakes.mistakes)
+    ticks = defs["checklists"]["TickChecklist"]["properties"]["items"]["items"]["enum"]
+    assert guide.technique.steps[0].cues[0].id in ticks and guide.mistakes.mistakes[0].id not in ticks
+    assert defs["faq"]["Faq"]["properties"]["shows"]["anyOf"][0]["enum"] == [guide.programming.guidelines.id]
+
+
+def test_a_wrong_citation_id_fails_the_schema_as_the_editor_sees_it():
+    schema = json.loads(schema_module.schema_path(DATA, "muscles").read_text(encoding="utf-8"))
+    text = (DATA / "muscles.yml").read_text(encoding="utf-8")
+    assert "cites: [contreras-2015]" in text
+    good, bad = (yaml.safe_load(text.replace("cites: [contreras-2015]", f"cites: [{ref}]"))
+                 for ref in ("contreras-2015", "contreras-2016"))
+    validator = Draft202012Validator(schema)
+    assert not list(validator.iter_errors(good))
+    errors = list(validator.iter_errors(bad))
+    assert errors and any("contreras-2016" in e.message for e in errors), [e.message for e in errors]

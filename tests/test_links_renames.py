@@ -71,7 +71,9 @@ def project_copy(dest: Path) -> Path:
 
 
 def build(project: Path, site: Path) -> Path:
-    result = build_site(project, site)
+    """Build as `make links-lock` does: the copy's new addresses (renamed ids, a moved page)
+    are not in its manifest, which these tests check against the built site instead."""
+    result = build_site(project, site, updating_manifest=True)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     return site
 
@@ -134,7 +136,11 @@ def test_rewording_titles_changes_no_address(renamed_site, built_site):
 def test_renaming_an_id_without_an_alias_is_caught(tmp_path, guide):
     project = project_copy(tmp_path / "project")
     file_key, old = renamed_units(guide)["card heading"]
-    rename(project, file_key, old, keep_alias=False)
+    new = rename(project, file_key, old, keep_alias=False)
+    # The build (like `make check-data`) stops on it, saying how to keep the old link.
+    stopped = build_site(project, tmp_path / "stopped")
+    assert stopped.returncode != 0
+    assert f"'{new}' replaces '{old}'?" in stopped.stderr and f"`aliases: [{old}]`" in stopped.stderr, stopped.stderr
     site = build(project, tmp_path / "site")
     broken = broken_links(site, read_manifest())
     assert len(broken) == 1 and f"#{old}" in next(iter(broken)), describe(broken)

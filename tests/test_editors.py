@@ -1,0 +1,212 @@
+"""What a writer who is not a programmer meets (issue 21): `make check-data` reports what
+would break the site in words they can act on; the schemas, workflows and README hold up."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+import yaml
+
+from macros import check_data
+from support import BUILD_ENV, DATA, ROOT, copy_project, free_port
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A copy of the project (data/ beside docs/, as check-data reads it)."""
+    return copy_project(tmp_path / "project")
+
+
+def check(project, capsys) -> list[str]:
+    """`make check-data` on the copy: its report lines (none when valid)."""
+    code = check_data.main(["check_data", str(project / "data")])
+    _out, err = capsys.readouterr()
+    lines = [line for line in err.splitlines() if not line.endswith("the site was not built.")]
+    assert (code == 0) == (not lines), err
+    return lines
+
+
+def replace(path, old: str, new: str) -> int:
+    """Replace the one `old` in `path`; the 1-based line it starts on."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, (old, text.count(old))
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return text[:text.index(old)].count("\n") + 1
+
+
+def test_a_too_long_fault_finder_item_says_by_how_much_and_not_the_layout_it_has(project, capsys):
+    mistakes = project / "data" / "mistakes.yml"
+    data = yaml.safe_load(mistakes.read_text(encoding="utf-8"))
+    longest = data["mistakes"][2]["id"]
+    replace(mistakes, "  - id: " + longest + "\n", "  - id: " + longest + "\n" + "    # long\n")
+    text = mistakes.read_text(encoding="utf-8")
+    marker = "    solutions:\n"
+    at = text.index(marker, text.index("  - id: " + longest))
+    extra = "".join(f"      - Keep the ribs down and squeeze the glute hard at the top, rep {n}, without rushing.\n"
+                    for n in range(12))
+    mistakes.write_text(text[:at + len(marker)] + extra + text[at + len(marker):], encoding="utf-8")
+    report = check(project, capsys)
+    fit = [line for line in report if "no longer fits" in line]
+    assert len(fit) == 1, report
+    assert fit[0].startswith("data/checklists.yml:") and "checklists[" in fit[0]
+    assert re.search(r"about \d+ lines? too long", fit[0]) and f"'{longest}' (" in fit[0], fit[0]
+    # The fault finder already has paper: {columns: 2, text: small}: not suggested again.
+    assert "columns: 2" not in fit[0] and "text: small" not in fit[0], fit[0]
+
+
+def test_a_rename_without_an_alias_says_how_to_keep_the_old_link(project, capsys):
+    line = replace(project / "data" / "faq.yml", "  - id: faq-how-many\n", "  - id: faq-how-many-sets\n")
+    report = check(project, capsys)
+    assert len(report) == 1, report
+    assert report[0].startswith(f"data/faq.yml:{line}:9 faqs[1].id: 'faq-how-many-sets' replaces 'faq-how-many'?")
+    assert "`aliases: [faq-how-many]`" in report[0] and "`make links-lock DROP=1`" in report[0]
+    assert report[0].endswith("(the 2nd FAQ)")
+
+
+def test_a_kept_alias_leaves_only_the_new_address_to_lock(project, capsys):
+    replace(project / "data" / "faq.yml", "  - id: faq-how-many\n",
+            "  - id: faq-how-many-sets\n    aliases: [faq-how-many]\n")
+    report = check(project, capsys)
+    assert len(report) == 1 and "'faq-how-many-sets' is new" in report[0] and "run `make links-lock`" in report[0], report
+
+
+def test_a_new_faq_says_run_make_links_lock(project, capsys):
+    faq = project / "data" / "faq.yml"
+    faq.write_text(faq.read_text(encoding="utf-8") + "  - id: faq-sore-knee\n    question: What if my knee hurts?\n"
+                   "    answer:\n      - Stop the set and move your foot a little further out.\n", encoding="utf-8")
+    report = check(project, capsys)
+    assert len(report) == 1, report
+    assert "faqs[3].id: 'faq-sore-knee' is new: its address /faq/#faq-sore-knee is not in data/links.lock" in report[0]
+    assert "run `make links-lock`" in report[0]
+
+
+def test_an_address_whose_id_vanished_is_reported_on_its_manifest_line(project, capsys):
+    lock = project / "data" / "links.lock"
+    line = replace(lock, "/benefits/\n", "/benefits/\n/benefits/#gone-benefit\n") + 1
+    report = check(project, capsys)
+    assert report == [f"data/links.lock:{line}:1: /benefits/#gone-benefit: no record in data/ has the id "
+                      "'gone-benefit' any more, so this link would break; if you renamed it, keep the old link "
+                      "working with `aliases: [gone-benefit]` next to the new id; if you removed it on purpose, "
+                      "run `make links-lock DROP=1`"]
+
+
+def test_an_over_indented_list_item_is_reported_at_its_line(project, capsys):
+    mistakes = project / "data" / "mistakes.yml"
+    text = mistakes.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    first = data["mistakes"][0]["solutions"][0].split()[0]
+    # A second solution typed one level too deep: YAML glues it onto the first.
+    old = "    solutions:\n      - >-\n        " + first
+    assert text.count(old) == 1
+    line = text[:text.index(old)].count("\n") + 3
+    mistakes.write_text(text.replace(old, "    solutions:\n      - Brace your core\n"
+                                          "        - Drive through your heel\n      - >-\n        " + first),
+                        encoding="utf-8")
+    report = check(project, capsys)
+    assert len(report) == 1, report
+    assert report[0].startswith(f"data/mistakes.yml:{line}:9 mistakes[0].solutions[0]: this '- ' line is "
+                                "indented further than the list"), report
+
+
+def test_positions_are_counted_as_a_writer_counts(project, capsys):
+    mistakes = project / "data" / "mistakes.yml"
+    ids = [m["id"] for m in yaml.safe_load(mistakes.read_text(encoding="utf-8"))["mistakes"]]
+    assert len(ids) >= 4
+    replace(mistakes, f"  - id: {ids[3]}\n    title:", f"  - id: {ids[3]}\n    titel:")
+    report = check(project, capsys)
+    assert len(report) == 1, report  # the misspelt key only, not also "required field 'title' is missing"
+    assert "mistakes[3].titel: unknown field 'titel'; did you mean 'title'? (the 4th mistake)" in report[0]
+
+
+# --- workflows ---------------------------------------------------------------------------
+WORKFLOWS = ROOT / ".github" / "workflows"
+
+
+def _workflow(name: str) -> dict:
+    data = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def _runs(job: dict) -> str:
+    return "\n".join(step.get("run", "") for step in job["steps"])
+
+
+def test_every_pull_request_is_checked_tested_and_previewed():
+    flow = _workflow("pull-request.yml")
+    assert "pull_request" in flow["on"]
+    jobs = flow["jobs"]
+    assert any("make check-data" in _runs(job) and "GITHUB_STEP_SUMMARY" in _runs(job) for job in jobs.values())
+    assert any(re.search(r"^make test$", _runs(job), re.MULTILINE) for job in jobs.values())
+    uploads = [step for job in jobs.values() for step in job["steps"]
+               if str(step.get("uses", "")).startswith("actions/upload-artifact")]
+    assert uploads and uploads[0]["with"]["path"] == "site"
+
+
+def test_the_site_is_published_only_after_the_tests_pass():
+    jobs = _workflow("pages.yml")["jobs"]
+    tests = [name for name, job in jobs.items() if re.search(r"^make test$", _runs(job), re.MULTILINE)]
+    assert tests, "pages.yml runs no `make test`"
+    needs = jobs["deploy"]["needs"]
+    needs = [needs] if isinstance(needs, str) else needs
+
+    def upstream(name: str) -> set[str]:
+        direct = jobs[name].get("needs", [])
+        direct = [direct] if isinstance(direct, str) else direct
+        return set(direct).union(*(upstream(n) for n in direct)) if direct else set()
+
+    assert set(tests) & upstream("deploy"), f"deploy needs {needs}, not the tests {tests}"
+
+
+def test_the_editors_guide_is_linked_and_names_the_extension():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert "(CONTRIBUTING.md)" in readme
+    assert "redhat.vscode-yaml" in guide and "make links-lock DROP=1" in guide
+    assert "--drop-missing" not in readme + guide
+    assert (ROOT / ".github" / "pull_request_template.md").is_file()
+
+
+# --- the README's serve address ----------------------------------------------------------
+def _get(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_the_readmes_serve_address_answers_with_the_home_page_and_a_subpage(tmp_path):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"make serve .*?http://127\.0\.0\.1:8000(/\S*/)", readme)
+    assert match, "the README gives no serve address"
+    if shutil.which("make") is None:
+        pytest.fail("make is missing")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}{match.group(1)}"
+    # -o: the virtualenv counts as set up (it is, for the tests to run); nothing is installed.
+    server = subprocess.Popen(["make", "-o", ".venv/.installed", "serve", f"ADDR=127.0.0.1:{port}"], cwd=ROOT,
+                              env=BUILD_ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              start_new_session=True)
+    try:
+        for _ in range(600):  # until the first build is served (not a timing assertion)
+            try:
+                if _get(base) == 200:
+                    break
+            except OSError:
+                pass
+            assert server.poll() is None, "make serve stopped"
+            time.sleep(0.5)
+        assert _get(base) == 200
+        assert _get(base + "mistakes/") == 200
+    finally:
+        import os
+        import signal
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
