@@ -21,7 +21,9 @@ from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 
-from . import assets, components, escaping, glance, loading, offline, rendering, validation
+from .model import Guide
+
+from . import assets, components, escaping, glance, loading, offline, rendering, search_index, validation
 
 # Set by overrides/hooks/engine_command.py: "serve" or "build".
 COMMAND_VARIABLE = "GUIDE_ENGINE_COMMAND"
@@ -145,8 +147,12 @@ def on_pre_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Minify our own CSS and JS in the built site (the sources keep their comments),
-    then write the offline app, which hashes the final files."""
+    """Make the search index one entry per record (search_index.py), minify our own CSS
+    and JS in the built site (the sources keep their comments), then write the offline
+    app, which hashes the final files."""
+    guide = env.variables.get("guide")
+    if isinstance(guide, Guide):
+        search_index.rewrite(env.conf["site_dir"], guide)
     theme_dir = env.conf["theme"].custom_dir
     if theme_dir:
         assets.minify_built_assets(theme_dir, env.conf["site_dir"])
