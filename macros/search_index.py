@@ -103,7 +103,9 @@ def answer_index(index: dict, guide: Guide, pages: Pages | None = None) -> dict:
                 continue
             if where in by_location:
                 if record.id in step_titles:
-                    by_location[where]["title"] = _html(step_titles[record.id])
+                    # Titled with its variation's name, it must not outrank the variation
+                    # on that name: half a record's weight (lunr's document boost).
+                    by_location[where].update(title=_html(step_titles[record.id]), boost=0.5)
                 continue
             entry = {"location": where, "title": _html(_title(record)), "text": _text(record)}
             by_location[where] = entry
