@@ -359,7 +359,9 @@ def search_terms_resolve(context: Context, report: Report) -> None:
             path = ("terms", i, "at", j)
             record = records.get(target)
             if record is None:
-                report("search", path, unknown("record", target, set(records)))
+                meant = guess(target, sorted(records))
+                report("search", path, f"unknown record '{target}'" + (f"; did you mean '{meant}'?" if meant else "")
+                       + " (expected the id of a record in data/, e.g. a muscle, a cue or a safety tip)")
             elif term.means.lower() not in _words_of(record):
                 report("search", path, f"'{target}' does not say '{term.means}': list a record whose "
                                        f"text uses the guide's term, or correct `means`")

@@ -34,6 +34,7 @@ INDEX = Path("search") / "search_index.json"
 # Records that get no entry: a variation is its card's heading already; a correction
 # quotes the source's words as they were before correcting (the About page lists them).
 OUT_OF_SEARCH = (Variation, Correction)
+PAGE_BOOST = 0.5
 # The field the reader vocabulary is searched in. Above a title's 1000 (Material's
 # default): a word a reader types for a record names that record, not a page that uses it.
 SYNONYMS = {"synonyms": {"boost": 2000.0}}
@@ -93,6 +94,12 @@ def answer_index(index: dict, guide: Guide, pages: Pages | None = None) -> dict:
             return None
         return f"{page}#{record_id}" if page in indexed_pages else None
 
+    for doc in docs:
+        if "#" not in doc["location"]:
+            # A page's own entry (its title and intro): Material ranks it up to 2.5 times a
+            # section's score for being a page; half weight lets the record that answers a
+            # query outrank the intro of its page.
+            doc["boost"] = PAGE_BOOST
     added: list[dict] = []
     for key in type(guide).model_fields:
         for _path, record, _owner in walk(getattr(guide, key)):

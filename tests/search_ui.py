@@ -74,20 +74,20 @@ class SearchBox:
         self.box = self.page.locator("input.md-search__input")
         self.page.wait_for_function(
             "() => !document.querySelector('.md-search-result__meta').textContent.includes('Initializing')")
+        # What the list says with an empty box ("Type to start searching").
+        self.placeholder = self.page.locator(".md-search-result__meta").inner_text().strip()
 
     def search(self, query: str) -> list[dict]:
         """The results for `query` as the list shows them (see the module's docstring)."""
-        meta = self.page.locator(".md-search-result__meta")
+        meta = "document.querySelector('.md-search-result__meta').textContent.trim()"
         # Material reads the box on key-up: the query is put in whole, then a key is
         # pressed, so the worker answers this query only (not each prefix while typing).
         self.box.press("Control+a")
         self.box.press("Backspace")
-        self.page.wait_for_function("() => document.querySelector('.md-search-result__list').children.length === 0")
-        empty = meta.inner_text()
+        self.page.wait_for_function(f"(empty) => {meta} === empty", arg=self.placeholder)
         self.box.fill(query)
         self.box.press("End")
-        self.page.wait_for_function("([empty]) => document.querySelector('.md-search-result__meta').textContent"
-                                    ".trim() !== empty.trim()", arg=[empty])
+        self.page.wait_for_function(f"(empty) => {meta} !== empty", arg=self.placeholder)
         results = self.page.evaluate(_READ_RESULTS)
         for result in results:
             result["id"] = result_id(result["href"], self.site_url)
