@@ -354,13 +354,16 @@ def search_terms_resolve(context: Context, report: Report) -> None:
     # the glossary maps readers' words onto the guide, never onto words it does not use.
     records = {record.id: record for key, _path, record in context.records
                if key != "search" and isinstance(record, Linkable)}
+    complete = all(key in context.parts for key in FILE_MODELS)
     for i, term in enumerate(context.parts["search"].terms):
         for j, target in enumerate(term.at):
             path = ("terms", i, "at", j)
             record = records.get(target)
+            if record is None and not complete:
+                continue  # it may be in a file that did not validate: that file's problems say why
             if record is None:
                 meant = guess(target, sorted(records))
-                report("search", path, f"unknown record '{target}'" + (f"; did you mean '{meant}'?" if meant else "")
+                report("search", path, f"unknown id '{target}'" + (f"; did you mean '{meant}'?" if meant else "")
                        + " (expected the id of a record in data/, e.g. a muscle, a cue or a safety tip)")
             elif term.means.lower() not in _words_of(record):
                 report("search", path, f"'{target}' does not say '{term.means}': list a record whose "

@@ -15,8 +15,9 @@ index after the build, from the data, which knows every record's id, name and wo
   names, searched (boosted like titles) but never shown: "quads" finds Quadriceps, and
   the page still says quadriceps.
 
-Pages out of search (front matter `search: exclude: true`: the checklists, the link page)
-have no entries, so their records get none either. The core imports nothing from the
+Pages out of search have no entries, so their records get none either: the printable
+checklists (components.out_of_search, applied by the macros' page hook: each repeats records the guide
+explains on their own pages) and the link page (its front matter). The core imports nothing from the
 engine: `rewrite` takes the built site's folder.
 """
 

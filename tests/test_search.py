@@ -100,7 +100,7 @@ def test_answer_index_titles_variation_steps_with_their_variation(guide):
 def test_unknown_search_target_is_located_with_a_did_you_mean(data):  # noqa: F811
     line = edit(data, "search.yml", "    at: [quadriceps]", "    at: [quadricep]")
     assert report_of(data) == [
-        f"data/search.yml:{line}:10 terms[0].at[0]: unknown record 'quadricep'; did you mean 'quadriceps'? "
+        f"data/search.yml:{line}:10 terms[0].at[0]: unknown id 'quadricep'; did you mean 'quadriceps'? "
         "(expected the id of a record in data/, e.g. a muscle, a cue or a safety tip)"]
 
 
