@@ -3,21 +3,28 @@
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
-MKDOCS := $(VENV)/bin/mkdocs
+# The engine: ProperDocs, the maintained MkDocs 1.x (README, "Engines"); it reads mkdocs.yml.
+ENGINE := $(VENV)/bin/properdocs
+# Zensical, in its own venv from its own pinned requirements (`make build-zensical`).
+ZENSICAL_VENV := .venv-zensical
 ADDR ?= 127.0.0.1:8000
 # Silence the banners Material and mkdocs-redirects (via properdocs) print on every build.
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test check-data schema bench browser-deps setup clean links-lock
+.PHONY: serve build build-zensical test check-data schema bench browser-deps setup clean links-lock
 
 ## Set up (if needed) and serve the site on http://$(ADDR) with live reload.
 serve: $(VENV)/.installed
-	$(MKDOCS) serve --livereload --dev-addr $(ADDR)
+	$(ENGINE) serve --dev-addr $(ADDR)
 
 ## Build the static site into site/.
 build: $(VENV)/.installed
-	$(MKDOCS) build --strict
+	$(ENGINE) build --strict
+
+## Build the same sources with Zensical into site-zensical/ (what it lacks: README, "Engines").
+build-zensical: $(ZENSICAL_VENV)/.installed
+	PYTHONPATH=$(CURDIR) $(ZENSICAL_VENV)/bin/zensical build --strict --clean --config-file mkdocs.zensical.yml
 
 ## Set up (if needed) and run every test: data, rendering, build, links, print, browser.
 test: $(VENV)/.installed node_modules/.installed browser-deps
@@ -48,6 +55,11 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+$(ZENSICAL_VENV)/.installed: requirements-zensical.txt
+	test -x $(ZENSICAL_VENV)/bin/python || python3 -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	touch $@
+
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
@@ -61,4 +73,4 @@ browser-deps:
 	fi
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site site-zensical .pytest_cache

@@ -1,6 +1,6 @@
-"""Editing loop: from saving a change in data/ to the rebuilt page under `mkdocs serve`.
+"""Editing loop: from saving a change in data/ to the rebuilt page under `properdocs serve`.
 
-A copy of the project is served with `mkdocs serve --livereload`; a page showing the
+A copy of the project is served with `properdocs serve`; a page showing the
 title of data/mistakes.yml (found from the served pages, not assumed) is polled every
 20 ms after each edit until it shows the new title.
 """
@@ -50,12 +50,12 @@ def measure(work: Path, edits: int = 5) -> list[float]:
     path = project / "data" / DATA_FILE
     original = path.read_text(encoding="utf-8")
     title = TITLE_LINE.search(original).group(1).strip().strip("\"'")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+    server = subprocess.Popen([sys.executable, "-m", "properdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         _wait_for(base, "</html>")
         # Find a page showing the title from the served site's own page list.
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(work / "editloop-site")],
+        subprocess.run([sys.executable, "-m", "properdocs", "build", "--quiet", "--site-dir", str(work / "editloop-site")],
                        cwd=project, env=ENV, check=True, capture_output=True)
         url = next(base + page_url(p) for p in site_pages(work / "editloop-site")
                    if title in _get(base + page_url(p)))

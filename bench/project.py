@@ -62,8 +62,8 @@ class Run:
 
 
 def build(config: Path, site_dir: Path, strict: bool = True) -> Run:
-    """One `mkdocs build` in a fresh process: wall time and the child's peak RSS."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", *(["--strict"] if strict else []),
+    """One `properdocs build` (the engine) in a fresh process: wall time and the child's peak RSS."""
+    command = [sys.executable, "-m", "properdocs", "build", "--quiet", *(["--strict"] if strict else []),
                "--config-file", str(config), "--site-dir", str(site_dir)]
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()

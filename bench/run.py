@@ -23,6 +23,7 @@ sys.path.insert(0, str(BENCH))
 
 import calls  # noqa: E402
 import editloop  # noqa: E402
+import engines  # noqa: E402
 import lighthouse  # noqa: E402
 import overhead  # noqa: E402
 import scale  # noqa: E402
@@ -203,12 +204,26 @@ def section_lighthouse(work: Path) -> str:
               f"baseline {means(baseline)}.\n")
 
 
+def section_engines(work: Path) -> str:
+    cells = engines.measure(work / "engines")
+    table_rows = engines.rows(cells)
+    last = table_rows[-1]
+    SUMMARY.append(["build CPU at 100×: MkDocs / ProperDocs / Zensical", " / ".join(last[1:4]), ""])
+    return ("## Engines side by side\n\n"
+            "MkDocs 1.6.1, ProperDocs (the engine of `make build`) and Zensical (`make build-zensical`) on the "
+            "same generated data (`bench/generate.py`). CPU seconds (user + system, all threads), in brackets the "
+            "ratio to MkDocs measured in this same run. Build: median of interleaved full builds (`--strict`; "
+            "Zensical `--clean`). Serve rebuild: CPU the server spent from an edit of a title in `data/` to "
+            "serving the page with the new title (one edit). See `bench/engines.py`.\n\n"
+            + table(engines.HEADER, table_rows) + "\n")
+
+
 def section_editloop(work: Path) -> str:
     timings = editloop.measure(work)
-    SUMMARY.append(["edit in data/ → rebuilt page under `mkdocs serve` (median)",
+    SUMMARY.append(["edit in data/ → rebuilt page under `properdocs serve` (median)",
                     f"{statistics.median(timings):.2f} s", ""])
     return ("## Editing loop\n\n"
-            "`mkdocs serve --livereload` on a copy; the title in `data/mistakes.yml` is changed and the page "
+            "`properdocs serve` on a copy; the title in `data/mistakes.yml` is changed and the page "
             "showing it is polled every 20 ms until the new title is served. MkDocs 1.6 watches with a polling "
             "observer (0.5 s interval) and rebuilds the whole site, re-running `define_env`.\n\n"
             f"Save → rebuilt page: {editloop.summary(timings)} ("
@@ -223,6 +238,7 @@ SECTIONS = {
     "offline": section_offline,
     "lighthouse": section_lighthouse,
     "editloop": section_editloop,
+    "engines": section_engines,
 }
 
 

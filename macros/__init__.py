@@ -1,4 +1,11 @@
-"""mkdocs-macros entry point: the only module that knows MkDocs and mkdocs-macros exist.
+"""Macros entry point: the only module that knows the engine exists.
+
+It runs under two macros environments, told apart by what `env` offers, never by a copy:
+mkdocs-macros (MkDocs or ProperDocs) calls `define_env` once per build with no page yet,
+then `on_pre_page_macros` per page and `on_post_build` once; Zensical's
+`zensical.extensions.macros` calls only `define_env`, once per page, with `env.page` set
+(its own page object: `path` and `url`, no `file` or `canonical_url`) and `env.conf` a
+plain dict. See README, "Engines".
 
 What the pages can call is declared in components.py (the registry): read that first.
 `define_env` runs once per build (also on every `mkdocs serve` rebuild): it loads and
@@ -17,6 +24,7 @@ import logging
 import os
 import pkgutil
 import sys
+import urllib.parse
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
@@ -25,7 +33,7 @@ from .model import Guide
 
 from . import assets, components, escaping, glance, loading, offline, rendering, search_index, validation
 
-# Set by overrides/hooks/engine_command.py: "serve" or "build".
+# Set by hooks/engine_command.py: "serve" or "build".
 COMMAND_VARIABLE = "GUIDE_ENGINE_COMMAND"
 # Under "mkdocs." so the report shows with the build's own messages.
 log = logging.getLogger("mkdocs.plugins.guide")
@@ -79,18 +87,52 @@ class _Macro:
 
     def __call__(self, *args: str) -> str:
         page = self.env.page
+        canonical = _canonical_url(self.env, page)
         if self.entry.describe:
             # The page showing these records carries their schema.org description, which
             # overrides/partials/structured-data.html writes into the page as JSON-LD.
-            url = page.canonical_url or page.abs_url
+            url = canonical or page.abs_url
             page.meta.setdefault("structured_data", []).extend(self.entry.describe(self.renderer.guide, url))
-        return self.renderer.render(self.name, *args, page=page.file.src_uri, page_url=page.canonical_url)
+        return self.renderer.render(self.name, *args, page=_source_path(page), page_url=canonical)
+
+
+def _per_page(env) -> bool:
+    """Zensical's environment: `define_env` runs for each page, which it already holds.
+    (mkdocs-macros has no page before the first one is rendered.)"""
+    return getattr(env, "page", None) is not None
+
+
+def _source_path(page) -> str:
+    """The page's path in docs/ ("checklists/setup.md"): MkDocs' `page.file.src_uri`,
+    Zensical's `page.path`."""
+    file = getattr(page, "file", None)
+    return file.src_uri if file is not None else page.path
+
+
+def _canonical_url(env, page) -> str | None:
+    """The page's full address: MkDocs' `page.canonical_url`; under Zensical, whose page
+    has only its `url` (relative to the site), made from `site_url` the same way."""
+    if hasattr(page, "canonical_url"):
+        return page.canonical_url
+    site_url = env.conf.get("site_url")
+    if not site_url:
+        return None
+    return urllib.parse.urljoin(site_url if site_url.endswith("/") else site_url + "/", page.url.lstrip("/"))
+
+
+def _build_error(report: str) -> Exception:
+    """What stops a build with `report`: MkDocs' PluginError (its message, no traceback)
+    where MkDocs is installed; a plain error under Zensical, which reports any."""
+    try:
+        from mkdocs.exceptions import PluginError
+    except ImportError:
+        return RuntimeError(report)
+    return PluginError(report)
 
 
 def define_env(env) -> None:
-    """Load the guide once for this build and register its component macros."""
-    from mkdocs.exceptions import PluginError
-
+    """Load the guide once for this build (under Zensical: for this page) and register
+    its component macros."""
     _reload_core()
     _offline_switch(env.conf)
     data_dir = Path(env.project_dir) / "data"
@@ -111,7 +153,7 @@ def define_env(env) -> None:
                 env.macro(_nothing, name)
             return
         # A PluginError makes `mkdocs build` stop with this report and no traceback.
-        raise PluginError(report) from None
+        raise _build_error(report) from None
     env.variables.pop("data_report", None)
     site = components.Site(tuple(validation.read_manifest(data_dir)), docs_files)
     # Jinja's cache (a private per-user temp directory) keyed by each template's source, so
@@ -127,6 +169,9 @@ def define_env(env) -> None:
     env.filter(escaping.markdown_text, "md")
     for name in components.MACROS:
         env.macro(_Macro(env, renderer, name), name)
+    if _per_page(env):
+        # Zensical has no page hooks: what on_pre_page_macros does is done here.
+        on_pre_page_macros(env)
 
 
 def on_pre_page_macros(env) -> None:
@@ -141,7 +186,7 @@ def on_pre_page_macros(env) -> None:
     if report is not None:
         env.markdown = rendering.data_report(report) + "\n\n" + env.markdown
         return
-    preview = env.variables["guide"].guide.pages.get(env.page.file.src_uri)
+    preview = env.variables["guide"].guide.pages.get(_source_path(env.page))
     if preview is not None:
         # Escaped here, once: Material's templates write both into the page unescaped
         # (<title>, the meta description, the header, the navigation).

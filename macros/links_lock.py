@@ -50,10 +50,11 @@ PUBLIC_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 DERIVED_PREFIXES = ("cite-",)
 
 
-def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """Run `mkdocs build --strict` on `project` into `site_dir`; return the finished process."""
+def build_site(project: Path, site_dir: Path, engine: str = "properdocs") -> subprocess.CompletedProcess:
+    """Run `<engine> build --strict` on `project` into `site_dir` (ProperDocs, the site's
+    engine; "mkdocs" for plain MkDocs 1.6); return the finished process."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project / "mkdocs.yml"),
+        [sys.executable, "-m", engine, "build", "--strict", "--config-file", str(project / "mkdocs.yml"),
          "--site-dir", str(site_dir)],
         cwd=project, capture_output=True, text=True, env={**os.environ, **QUIET},
     )

@@ -2,7 +2,7 @@
 `data-label`, so guide.css can stack a narrow screen's table into labelled records
 (the markup stays a real table for screen readers, search and print).
 
-A Python-Markdown extension (no MkDocs import), registered by overrides/hooks/table_labels.py. Checklists'
+A Python-Markdown extension (no MkDocs import), registered by hooks/table_labels.py. Checklists'
 write-in tables are labelled too; guide.css decides which tables stack.
 """
 

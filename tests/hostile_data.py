@@ -200,7 +200,9 @@ def _quoted(value: str) -> str:
 
 @cache
 def text_fields(file: str) -> list:
-    return [e for e in entries(file) if e.path and is_text(file, e)]
+    # A paragraph's linked words must be words of the paragraph: they stay as they are,
+    # still inside the paragraph that gets the payload (and are escaped with it).
+    return [e for e in entries(file) if e.path and is_text(file, e) and not (len(e.path) >= 3 and e.path[-3] == "links")]
 
 
 def text_cases() -> list[Case]:

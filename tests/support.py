@@ -25,7 +25,7 @@ from macros.links_lock import DATA, QUIET, ROOT, build_site  # noqa: F401  (buil
 SOURCE_TEXT = ROOT / "tests" / "fixtures" / "source-text.txt"
 # The environment for running mkdocs: without the banners Material and mkdocs-redirects print.
 BUILD_ENV = {**os.environ, **QUIET}
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides", "hooks")
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -47,7 +47,7 @@ def test_serve_reports_bad_data_recovers_and_picks_up_every_kind_of_edit(tmp_pat
     log_path = tmp_path / "serve.log"
     with open(log_path, "w") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "properdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
             cwd=project, stdout=log, stderr=subprocess.STDOUT, env=BUILD_ENV)
     try:
         faq_page = base + "faq/"
@@ -107,7 +107,7 @@ def test_serve_started_on_invalid_data_keeps_serving_the_report_and_picks_up_the
     log_path = tmp_path / "serve.log"
     with open(log_path, "w") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "properdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
             cwd=project, stdout=log, stderr=subprocess.STDOUT, env=BUILD_ENV)
     try:
         faq_page = base + "faq/"
