@@ -27,6 +27,7 @@ import engines  # noqa: E402
 import lighthouse  # noqa: E402
 import overhead  # noqa: E402
 import scale  # noqa: E402
+import search  # noqa: E402
 import weight  # noqa: E402
 from project import ROOT, build, copy_project, load_config, write_variant  # noqa: E402
 from prerender import prerender_docs  # noqa: E402
@@ -230,6 +231,18 @@ def section_editloop(work: Path) -> str:
             + ", ".join(f"{t:.2f}" for t in timings) + ").\n")
 
 
+def section_search(work: Path) -> str:
+    site = work / "site"
+    build(ROOT / "mkdocs.yml", site)
+    figures = search.run(site, verbose=False)
+    top1, top3, total = figures[360][:3]
+    SUMMARY.append(["search query suite: top-1 / top-3 (360 px)", f"{top1}/{total} / {top3}/{total}",
+                    f"top-3 {total}/{total}"])
+    return ("## Search query suite\n\n"
+            "`tests/search_queries.yml` typed into Material's search box in Chromium against the built index "
+            "(`bench/search.py`; before/after figures in `bench/notes.md`).\n\n" + search.table(figures) + "\n")
+
+
 SECTIONS = {
     "overhead": section_overhead,
     "calls": section_calls,
@@ -239,6 +252,7 @@ SECTIONS = {
     "lighthouse": section_lighthouse,
     "editloop": section_editloop,
     "engines": section_engines,
+    "search": section_search,
 }
 
 

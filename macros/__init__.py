@@ -29,7 +29,9 @@ from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 
-from . import assets, components, escaping, glance, loading, offline, rendering, validation
+from .model import Guide
+
+from . import assets, components, escaping, glance, loading, offline, rendering, search_index, validation
 
 # Set by hooks/engine_command.py: "serve" or "build".
 COMMAND_VARIABLE = "GUIDE_ENGINE_COMMAND"
@@ -175,9 +177,13 @@ def define_env(env) -> None:
 
 
 def on_pre_page_macros(env) -> None:
-    """Give each page its title and description from data (guide.yml `pages:`), which
+    """Keep the checklists' pages out of search (components.out_of_search). Give each
+    page its title and description from data (guide.yml `pages:`), which
     the theme puts in <title>, the meta description and the link-preview tags; while
     serving invalid data, put the report at the top of the page instead."""
+    if components.out_of_search(env.page.file.src_uri):
+        # Material's search plugin reads this when it indexes the page, after the macros.
+        env.page.meta["search"] = {**(env.page.meta.get("search") or {}), "exclude": True}
     report = env.variables.get("data_report")
     if report is not None:
         env.markdown = rendering.data_report(report) + "\n\n" + env.markdown
@@ -192,8 +198,12 @@ def on_pre_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Minify our own CSS and JS in the built site (the sources keep their comments),
-    then write the offline app, which hashes the final files."""
+    """Make the search index one entry per record (search_index.py), minify our own CSS
+    and JS in the built site (the sources keep their comments), then write the offline
+    app, which hashes the final files."""
+    guide = env.variables.get("guide")
+    if isinstance(guide, Guide):
+        search_index.rewrite(env.conf["site_dir"], guide)
     theme_dir = env.conf["theme"].custom_dir
     if theme_dir:
         assets.minify_built_assets(theme_dir, env.conf["site_dir"])

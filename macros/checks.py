@@ -333,3 +333,38 @@ def record_links_resolve(context: Context, report: Report) -> None:
                     report(file_key, path + ("links", i, "to"), unknown("id", link.to, known))
         elif isinstance(record, Correction) and record.at is not None and record.at not in known:
             report(file_key, path + ("at",), unknown("id", record.at, known))
+
+
+# The search glossary (data/search.yml, used by search_index.py) --------------------
+def _words_of(record: BaseModel) -> str:
+    """Every string a record and the records nested in it hold, lower-cased, one line."""
+    strings = []
+    for _path, part, _owner in walk(record):
+        for name in type(part).model_fields:
+            value = getattr(part, name)
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, str):
+                    strings.append(item)
+    return " ".join(strings).lower()
+
+
+@rule("search")
+def search_terms_resolve(context: Context, report: Report) -> None:
+    # Each term leads to records that exist and say, in their own words, what it means:
+    # the glossary maps readers' words onto the guide, never onto words it does not use.
+    records = {record.id: record for key, _path, record in context.records
+               if key != "search" and isinstance(record, Linkable)}
+    complete = all(key in context.parts for key in FILE_MODELS)
+    for i, term in enumerate(context.parts["search"].terms):
+        for j, target in enumerate(term.at):
+            path = ("terms", i, "at", j)
+            record = records.get(target)
+            if record is None and not complete:
+                continue  # it may be in a file that did not validate: that file's problems say why
+            if record is None:
+                meant = guess(target, sorted(records))
+                report("search", path, f"unknown id '{target}'" + (f"; did you mean '{meant}'?" if meant else "")
+                       + " (expected the id of a record in data/, e.g. a muscle, a cue or a safety tip)")
+            elif term.means.lower() not in _words_of(record):
+                report("search", path, f"'{target}' does not say '{term.means}': list a record whose "
+                                       f"text uses the guide's term, or correct `means`")

@@ -30,7 +30,7 @@ from . import printfit
 from .glance import at_a_glance
 from .links import link_sections
 from .model import (ChecklistBase, Cue, FaultFinder, Guide, Linkable, Mistake, ProgressionStep,
-                    ProgressionTracker, SessionCard, SessionExercise, Tip, TickChecklist, records_by_id, walk)
+                    ProgressionTracker, SessionCard, SessionExercise, Tip, TickChecklist, label, records_by_id, walk)
 from .structured_data import Describer, technique_how_to, variation_how_tos
 
 
@@ -157,6 +157,12 @@ COMPONENTS: tuple[Component, ...] = (
     Component("references", "references.md.j2", "references.md",
               "The numbered reference list with DOI links and backlinks to each citation.",
               lambda g: g.references.references, "references"),
+    Component("search_terms", "search_terms.md.j2", "about.md",
+              "The words search also understands (data/search.yml), each with the guide's term and "
+              "links to the records it finds.",
+              lambda g: g.search.terms, "terms",
+              extra=lambda g, _site: {"labels": {r.id: "safety tip" if isinstance(r, Tip) else label(r)
+                                                 for r in records_by_id(g).values()}}),
     Component("checklist_index", "checklist_index.md.j2", "checklists/index.md",
               "A linked list of every checklist with its intro and item count.",
               lambda g: g.checklists.checklists, "checklists"),
@@ -224,6 +230,13 @@ MACROS: dict[str, Component | ChecklistKind] = {
 # --- pages ---------------------------------------------------------------------------
 # Where the checklists' own pages are (a checklist's `page:` is relative to it).
 CHECKLIST_DIR = "checklists"
+
+
+def out_of_search(page: str) -> bool:
+    """Whether a docs page stays out of the search index (search_index.py): a checklist's
+    own page repeats records the guide explains elsewhere; the checklists' section page
+    stays, its titles lead to them."""
+    return page.startswith(CHECKLIST_DIR + "/") and page != f"{CHECKLIST_DIR}/index.md"
 
 
 def _records_in(value: object) -> Iterable[BaseModel]:

@@ -432,6 +432,21 @@ class ChecklistsFile(Record):
     checklists: list[Checklist] = NonEmpty
 
 
+# search.yml ----------------------------------------------------------------------
+class SearchTerm(Record):
+    """Words readers type (`words`: an abbreviation, an everyday word, a misspelling) for the
+    guide's own term (`means`), which occurs in each record listed in `at` (by id): the
+    site's search finds those records by these words too (macros/search_index.py)."""
+
+    words: list[Text] = NonEmpty
+    means: Text
+    at: list[Id] = NonEmpty
+
+
+class SearchFile(Record):
+    terms: list[SearchTerm] = NonEmpty
+
+
 # the whole guide -----------------------------------------------------------------
 FILE_MODELS: dict[str, type[Record]] = {
     "guide": GuideFile,
@@ -444,6 +459,7 @@ FILE_MODELS: dict[str, type[Record]] = {
     "faq": FaqFile,
     "references": ReferencesFile,
     "checklists": ChecklistsFile,
+    "search": SearchFile,
 }
 
 
@@ -460,6 +476,7 @@ class Guide(Record):
     faq: FaqFile
     references: ReferencesFile
     checklists: ChecklistsFile
+    search: SearchFile
 
 
 # walking the model ---------------------------------------------------------------

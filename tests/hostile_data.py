@@ -202,7 +202,9 @@ def _quoted(value: str) -> str:
 def text_fields(file: str) -> list:
     # A paragraph's linked words must be words of the paragraph: they stay as they are,
     # still inside the paragraph that gets the payload (and are escaped with it).
-    return [e for e in entries(file) if e.path and is_text(file, e) and not (len(e.path) >= 3 and e.path[-3] == "links")]
+    # So must the guide's term a search glossary entry names (search.yml `means`).
+    return [e for e in entries(file) if e.path and is_text(file, e) and not (len(e.path) >= 3 and e.path[-3] == "links")
+            and not (file == "search" and e.path[-1] == "means")]
 
 
 def text_cases() -> list[Case]:

@@ -87,6 +87,7 @@ def small_guide_data() -> dict:
             {"id": "list-session", "kind": "session-card", "page": "session.md", "title": "Session log",
              "items": ["session-one", "session-two"], "log_fields": ["Reps done"], "set_columns": 5},
         ]},
+        "search": {"terms": [{"words": ["Iotas"], "means": "iota", "at": ["cue-iota"]}]},
     })
 
 
