@@ -98,6 +98,11 @@ FIELD_HELP: dict[str, str] = {
     "log_fields": "Headings of the write-in columns, e.g. `[Date, Reps]`.",
     "log_rows": "How many write-in rows per item (1–6).",
     "set_columns": "How many write-in boxes per exercise, one per set (1–8).",
+    "terms": "Words readers type for the guide's own terms (search.yml): each entry lets search find the records "
+             "that use the term by the readers' words too.",
+    "words": "What readers type instead of the guide's term: abbreviations, everyday words, e.g. `[quads]`.",
+    "means": "The guide's own term those words stand for, e.g. `quadriceps`.",
+    "at@SearchTerm": "Ids of the records that use the term, which search then finds by these words, e.g. `[quadriceps]`.",
     "intro@Section": "Opening text.",
     "text@PrintRules": "Text size on paper: normal or small.",
     "kind@Tip": "What the tip is about: stop-sign (stop if...), form or load.",

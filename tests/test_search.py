@@ -101,14 +101,15 @@ def test_unknown_search_target_is_located_with_a_did_you_mean(data):  # noqa: F8
     line = edit(data, "search.yml", "    at: [quadriceps]", "    at: [quadricep]")
     assert report_of(data) == [
         f"data/search.yml:{line}:10 terms[0].at[0]: unknown id 'quadricep'; did you mean 'quadriceps'? "
-        "(expected the id of a record in data/, e.g. a muscle, a cue or a safety tip)"]
+        "(expected the id of a record in data/, e.g. a muscle, a cue or a safety tip) "
+        "(the 1st item of at of the 1st term)"]
 
 
 def test_search_term_must_be_a_word_its_records_use(data):  # noqa: F811
     line = edit(data, "search.yml", "    means: hamstrings", "    means: hammies")
     assert report_of(data) == [
         f"data/search.yml:{line + 1}:10 terms[1].at[0]: 'hamstrings' does not say 'hammies': list a record "
-        "whose text uses the guide's term, or correct `means`"]
+        "whose text uses the guide's term, or correct `means` (the 1st item of at of the 2nd term)"]
 
 
 # --- the query suite, in Chromium --------------------------------------------------------
