@@ -181,7 +181,7 @@ def on_pre_page_macros(env) -> None:
     page its title and description from data (guide.yml `pages:`), which
     the theme puts in <title>, the meta description and the link-preview tags; while
     serving invalid data, put the report at the top of the page instead."""
-    if components.out_of_search(env.page.file.src_uri):
+    if components.out_of_search(_source_path(env.page)):
         # Material's search plugin reads this when it indexes the page, after the macros.
         env.page.meta["search"] = {**(env.page.meta.get("search") or {}), "exclude": True}
     report = env.variables.get("data_report")
