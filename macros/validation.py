@@ -16,9 +16,10 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .checks import cross_reference_problems
+from .components import CHECKLIST_KINDS
 from .loading import DataError, LoadedFile, Position, Problem, format_path, parse_yaml, read_text, shown
 from .messages import describe, problems_from
-from .model import FILE_MODELS, Guide
+from .model import FILE_MODELS, Guide, records_by_id
 
 
 @functools.lru_cache(maxsize=64)
@@ -142,12 +143,10 @@ def load_guide(data_dir: Path | str, pages: dict[str, str] | None = None) -> Gui
 def print_fit_problems(guide: Guide, checklists_file: LoadedFile) -> list[Problem]:
     """Each checklist whose estimated printed height (printfit) exceeds one portrait page,
     located at its `items`, with the changes that would still help."""
-    from .rendering import GuideRenderer  # rendering imports the rules above; only the estimate is needed
-
-    renderer = GuideRenderer(guide)
+    records = records_by_id(guide)
     problems = []
     for i, checklist in enumerate(guide.checklists.checklists):
-        fit = renderer.print_fit(checklist.id)
+        fit = CHECKLIST_KINDS[checklist.kind].print_fit(guide, checklist, records)
         if fit.fits:
             continue
         remedies = ["shorten the words of its items", "list fewer items"]
