@@ -16,10 +16,12 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from . import printfit
 from .checks import cross_reference_problems
+from .components import CHECKLIST_KINDS
 from .loading import DataError, LoadedFile, Position, Problem, format_path, ordinal, parse_yaml, read_text, shown
 from .messages import describe, guess, problems_from
-from .model import FILE_MODELS, Guide, Linkable, walk
+from .model import FILE_MODELS, Guide, Linkable, records_by_id, walk
 
 
 @functools.lru_cache(maxsize=64)
@@ -153,14 +155,10 @@ def print_fit_problems(guide: Guide, checklists_file: LoadedFile) -> list[Proble
     """Each checklist whose estimated printed height (printfit) exceeds one portrait page,
     located at its `items`: by how many lines, which items take the most room, and the
     changes that would still help (a layout already set is not suggested again)."""
-    from . import printfit
-    from .components import CHECKLIST_KINDS
-    from .rendering import GuideRenderer  # rendering imports the rules above; only the estimate is needed
-
-    renderer = GuideRenderer(guide)
+    records = records_by_id(guide)
     problems = []
     for i, checklist in enumerate(guide.checklists.checklists):
-        fit = renderer.print_fit(checklist.id)
+        fit = CHECKLIST_KINDS[checklist.kind].print_fit(guide, checklist, records)
         if fit.fits:
             continue
         kind = CHECKLIST_KINDS[checklist.kind]
@@ -170,7 +168,7 @@ def print_fit_problems(guide: Guide, checklists_file: LoadedFile) -> list[Proble
         costs = []
         for j, item in enumerate(checklist.items):
             rest = checklist.model_copy(update={"items": checklist.items[:j] + checklist.items[j + 1:]})
-            costs.append((fit.height - kind.print_fit(guide, rest, renderer.records).height, j, item))
+            costs.append((fit.height - kind.print_fit(guide, rest, records).height, j, item))
         longest = sorted(costs, reverse=True)[:3]
         named = ", ".join(f"'{item}' ({ordinal(j + 1)} item, about {math.ceil(cost / line)} lines)"
                           for cost, j, item in longest)
