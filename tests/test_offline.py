@@ -187,3 +187,49 @@ def test_chrome_reports_no_installability_errors(browser, site_url, tmp_path):
         assert not manifest.get("errors"), manifest["errors"]
     finally:
         context.close()
+
+
+REGISTRATION = """async () => {
+  const registration = await navigator.serviceWorker.getRegistration();
+  if (!registration) return "none";
+  return registration.active ? "active" : registration.installing ? "installing" : "waiting";
+}"""
+
+
+def registration_state(page, until: str, seconds: float = 30) -> str:
+    """Poll the page's worker registration until it is in state `until` (or time runs out)."""
+    state = page.evaluate(REGISTRATION)
+    for _ in range(int(seconds * 4)):
+        if state == until:
+            break
+        page.wait_for_timeout(250)
+        state = page.evaluate(REGISTRATION)
+    return state
+
+
+def test_a_file_that_does_not_match_the_builds_hash_is_refused_until_it_does(browser, built_site, tmp_path):
+    # sw.js: a download whose bytes differ from the build's list (a deploy still in
+    # progress) fails the install, so nothing stale is saved; a later visit tries again.
+    live = tmp_path / "live"
+    shutil.copytree(built_site, live)
+    stylesheet = next(e.url for e in offline.precache_entries(built_site) if e.url.endswith(".css"))
+    original = (live / stylesheet).read_bytes()
+    (live / stylesheet).write_bytes(original + b"\n/* half-deployed */\n")
+    context = browser.new_context()
+    try:
+        with logged_server(live, site_base_path()) as (url, requested):
+            page = context.new_page()
+            page.goto(url)
+            # The worker is installing or already gone once the tampered file was fetched.
+            assert registration_state(page, "none") == "none", "a worker installed with a file the build did not list"
+            assert page.evaluate("navigator.serviceWorker.controller") is None
+            saved = [key for keys in page.evaluate(CACHE_KEYS).values() for key in keys]
+            assert not any(stylesheet in key for key in saved), "the tampered file was saved"
+            assert page.locator("[data-offline-status]").inner_text() == ""
+            # The deploy finishes: the next visit installs and the guide is ready offline.
+            (live / stylesheet).write_bytes(original)
+            page.reload()
+            page.wait_for_function(CONTROLLED)
+            assert page.locator("[data-offline-status]").inner_text() == "Available offline"
+    finally:
+        context.close()
