@@ -25,6 +25,7 @@ import calls  # noqa: E402
 import editloop  # noqa: E402
 import engines  # noqa: E402
 import lighthouse  # noqa: E402
+import offline_cost  # noqa: E402
 import overhead  # noqa: E402
 import scale  # noqa: E402
 import search  # noqa: E402
@@ -154,7 +155,8 @@ def section_weight(work: Path) -> str:
 
 
 def section_offline(work: Path) -> str:
-    """What the offline worker downloads after the first visit (issue 18): macros/offline.py's list."""
+    """What the offline worker downloads after the first visit (issue 18), and what the
+    first visit transfers with and without the worker."""
     from macros.offline import precache_entries
 
     site = work / "offline-site"
@@ -163,11 +165,50 @@ def section_offline(work: Path) -> str:
     raw, packed = sum(e.size for e in entries), sum(e.gzip_size for e in entries)
     SUMMARY.append(["offline precache (files, raw / gzip KiB)", f"{len(entries)}, {kib(raw)} / {kib(packed)}", ""])
     largest = sorted(entries, key=lambda e: -e.gzip_size)[:5]
+    visits = offline_cost.measure_transfer(work)
+    with_worker, without = visits["with worker"], visits["without worker"]
+    SUMMARY.append(["home page first visit until load, with ÷ without worker (gzip KiB)",
+                    f"{kib(with_worker.until_load)} ÷ {kib(without.until_load)}", "+ ≤ 2 KiB (the registering script)"])
     return ("## Offline precache\n\n"
             f"After the first visit the service worker downloads {len(entries)} files: {kib(raw)} KiB raw, "
             f"{kib(packed)} KiB gzip -9. Largest (gzip KiB):\n\n"
             + table(["file", "raw", "gzip"], [[e.url or "(home)", kib(e.size), kib(e.gzip_size)] for e in largest])
+            + "\n\nFirst visit to the home page at 360 px in Chromium, the same site built with and without the "
+              "worker (`extra.offline.enabled`); gzip -6 KiB of the files fetched until the `load` event, and "
+              "after it until the worker controls the page (its precache; without the worker, until the network "
+              "is idle):\n\n"
+            + table(["build", "until load", "after load", "files after load"],
+                    [[name, kib(v.until_load), kib(v.after_load), v.files_after] for name, v in visits.items()])
             + "\n")
+
+
+def section_offline_lighthouse(work: Path) -> str:
+    """Lighthouse with and without the offline worker on every page (issue 18: the first
+    paint is not delayed)."""
+    results = offline_cost.measure_lighthouse(work)
+    rows, lower = [], []
+    for page, pair in results.items():
+        with_worker, without = pair["with worker"], pair["without worker"]
+        delta = with_worker.scores["performance"] - without.scores["performance"]
+        if delta < 0:
+            lower.append(page)
+        rows.append([page, without.scores["performance"], with_worker.scores["performance"], f"{delta:+d}",
+                     without.metrics["first-contentful-paint"], with_worker.metrics["first-contentful-paint"],
+                     without.metrics["largest-contentful-paint"], with_worker.metrics["largest-contentful-paint"],
+                     f"{without.benchmark_index:.0f} / {with_worker.benchmark_index:.0f}"])
+    mean = {name: sum(pair[name].scores["performance"] for pair in results.values()) / len(results)
+            for name in offline_cost.VARIANTS}
+    SUMMARY.append(["Lighthouse performance mean, with ÷ without worker",
+                    f"{mean['with worker']:.1f} ÷ {mean['without worker']:.1f}", "not lower on any page"])
+    SUMMARY.append(["pages whose performance is lower with the worker", f"{len(lower)}/{len(results)}", "0"])
+    return ("## Offline worker and the first paint (Lighthouse)\n\n"
+            "Lighthouse (as in the Lighthouse section) on every page of the site built without and with the "
+            "offline worker, interleaved page by page. The worker registers after the `load` event, so it should "
+            "not move the first paint.\n\n"
+            + table(["page", "perf without", "perf with", "Δ", "FCP without", "FCP with", "LCP without", "LCP with",
+                     "bench index"], rows)
+            + f"\n\nMean performance: without {mean['without worker']:.1f}, with {mean['with worker']:.1f}. "
+            + (f"Lower with the worker on: {', '.join(lower)}.\n" if lower else "Lower with the worker on no page.\n"))
 
 
 def section_lighthouse(work: Path) -> str:
@@ -250,6 +291,7 @@ SECTIONS = {
     "weight": section_weight,
     "offline": section_offline,
     "lighthouse": section_lighthouse,
+    "offline-lighthouse": section_offline_lighthouse,
     "editloop": section_editloop,
     "engines": section_engines,
     "search": section_search,
@@ -282,9 +324,41 @@ def main(argv: list[str]) -> int:
     summary = "## Summary\n\n" + table(["figure", "value", "target"], SUMMARY) + "\n"
     print(summary)
     notes = NOTES.read_text(encoding="utf-8") if NOTES.exists() else ""
-    RESULTS.write_text("\n".join([header, summary, *parts, notes]).rstrip() + "\n", encoding="utf-8")
+    if set(chosen) == set(SECTIONS) or not RESULTS.exists():
+        text = "\n".join([header, summary, *parts, notes])
+    else:
+        # Some sections only: the other sections' figures in results.md stay as they were.
+        rerun = header.splitlines()[-1].replace(f"Written by `make bench` (`{command}`)", f"Sections re-run by `{command}`")
+        text = merge_results(RESULTS.read_text(encoding="utf-8"), parts, SUMMARY, rerun, notes)
+    RESULTS.write_text(text.rstrip() + "\n", encoding="utf-8")
     print(f"wrote {RESULTS.relative_to(ROOT)}")
     return 0
+
+
+def merge_results(old: str, parts: list[str], rows: list[list[str]], rerun: str, notes: str) -> str:
+    """results.md with `parts` replacing the sections of the same heading (new ones go before
+    the hand-written notes), `rows` replacing summary rows of the same figure, and a line
+    saying which sections were re-run."""
+    head, *blocks = old.split("\n## ")
+    blocks = ["## " + block.rstrip() + "\n" for block in blocks]
+    heading = lambda block: block.split("\n", 1)[0]  # noqa: E731
+    summary_at = next(i for i, block in enumerate(blocks) if heading(block) == "## Summary")
+    kept = {}
+    for line in blocks[summary_at].splitlines()[4:]:
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        if len(cells) == 3:
+            kept[cells[0]] = cells
+    kept.update({row[0]: row for row in rows})
+    blocks[summary_at] = "## Summary\n\n" + table(["figure", "value", "target"], list(kept.values())) + "\n"
+    notes_heading = notes.split("\n", 1)[0]
+    for part in parts:
+        same = [i for i, block in enumerate(blocks) if heading(block) == heading(part)]
+        if same:
+            blocks[same[0]] = part
+        else:
+            before = next((i for i, block in enumerate(blocks) if heading(block) == notes_heading), len(blocks))
+            blocks.insert(before, part)
+    return "\n".join([head.rstrip() + "\n" + rerun + "\n", *blocks])
 
 
 def _cpus() -> int:
