@@ -6,7 +6,8 @@
   afterwards to save the guide (the precache). Sizes are the served files gzip -6, as a host
   sends them.
 - First paint: Lighthouse (mobile, simulated throttling) on every page of both builds,
-  interleaved page by page (with, without) so a change in machine load hits both alike.
+  interleaved page by page (with, without) so a change in machine load hits both alike,
+  ROUNDS times each, keeping each build's best round.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from weight import _site_path, compressed
 from support import CHROMIUM, CHROMIUM_ARGS, free_port
 
 VARIANTS = {"with worker": True, "without worker": False}
+ROUNDS = 2
 
 
 @dataclass
@@ -89,6 +91,12 @@ def measure_lighthouse(work: Path) -> dict[str, dict[str, lighthouse.Report]]:
             serve(sites["without worker"], port=ports["without worker"], compress=True) as (without_base, _):
         bases = {"with worker": with_base, "without worker": without_base}
         for relative in pages:
-            key = relative.as_posix()
-            results[key] = {name: lighthouse.audit(bases[name] + page_url(relative), devtools) for name in VARIANTS}
+            runs = {name: [] for name in VARIANTS}
+            for _ in range(ROUNDS):
+                for name in VARIANTS:
+                    runs[name].append(lighthouse.audit(bases[name] + page_url(relative), devtools))
+            # Other load on the machine only ever lowers a score: the best of the rounds is
+            # the one least disturbed.
+            results[relative.as_posix()] = {
+                name: max(reports, key=lambda r: r.scores["performance"]) for name, reports in runs.items()}
     return results

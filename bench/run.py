@@ -203,8 +203,10 @@ def section_offline_lighthouse(work: Path) -> str:
     SUMMARY.append(["pages whose performance is lower with the worker", f"{len(lower)}/{len(results)}", "0"])
     return ("## Offline worker and the first paint (Lighthouse)\n\n"
             "Lighthouse (as in the Lighthouse section) on every page of the site built without and with the "
-            "offline worker, interleaved page by page. The worker registers after the `load` event, so it should "
-            "not move the first paint.\n\n"
+            "offline worker, interleaved page by page, "
+            f"{offline_cost.ROUNDS} rounds each, the best round of each build shown (load on the machine only "
+            "lowers scores). The worker registers once the page has loaded and the browser is idle, so it "
+            "should not move the first paint.\n\n"
             + table(["page", "perf without", "perf with", "Δ", "FCP without", "FCP with", "LCP without", "LCP with",
                      "bench index"], rows)
             + f"\n\nMean performance: without {mean['without worker']:.1f}, with {mean['with worker']:.1f}. "
