@@ -198,6 +198,11 @@ def section_offline_lighthouse(work: Path) -> str:
                      f"{without.benchmark_index:.0f} / {with_worker.benchmark_index:.0f}"])
     mean = {name: sum(pair[name].scores["performance"] for pair in results.values()) / len(results)
             for name in offline_cost.VARIANTS}
+    deltas = [pair["with worker"].scores["performance"] - pair["without worker"].scores["performance"]
+              for pair in results.values()]
+
+    def median_of(name: str, metric: str) -> str:
+        return f"{statistics.median(float(pair[name].metrics[metric].split()[0]) for pair in results.values()):.1f} s"
     SUMMARY.append(["Lighthouse performance mean, with ÷ without worker",
                     f"{mean['with worker']:.1f} ÷ {mean['without worker']:.1f}", "not lower on any page"])
     SUMMARY.append(["pages whose performance is lower with the worker", f"{len(lower)}/{len(results)}", "0"])
@@ -209,7 +214,10 @@ def section_offline_lighthouse(work: Path) -> str:
             "should not move the first paint.\n\n"
             + table(["page", "perf without", "perf with", "Δ", "FCP without", "FCP with", "LCP without", "LCP with",
                      "bench index"], rows)
-            + f"\n\nMean performance: without {mean['without worker']:.1f}, with {mean['with worker']:.1f}. "
+            + f"\n\nMean performance: without {mean['without worker']:.1f}, with {mean['with worker']:.1f}; "
+            + f"Δ from {min(deltas):+d} to {max(deltas):+d}. Median FCP without {median_of('without worker', 'first-contentful-paint')}, "
+            + f"with {median_of('with worker', 'first-contentful-paint')}; median LCP without "
+            + f"{median_of('without worker', 'largest-contentful-paint')}, with {median_of('with worker', 'largest-contentful-paint')}. "
             + (f"Lower with the worker on: {', '.join(lower)}.\n" if lower else "Lower with the worker on no page.\n"))
 
 
@@ -342,6 +350,8 @@ def merge_results(old: str, parts: list[str], rows: list[list[str]], rerun: str,
     the hand-written notes), `rows` replacing summary rows of the same figure, and a line
     saying which sections were re-run."""
     head, *blocks = old.split("\n## ")
+    command = rerun.split(" on ", 1)[0]
+    head = "\n".join(line for line in head.splitlines() if not line.startswith(command))
     blocks = ["## " + block.rstrip() + "\n" for block in blocks]
     heading = lambda block: block.split("\n", 1)[0]  # noqa: E731
     summary_at = next(i for i, block in enumerate(blocks) if heading(block) == "## Summary")

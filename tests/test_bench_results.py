@@ -47,3 +47,9 @@ def test_a_partial_run_replaces_its_sections_and_rows_and_keeps_the_rest():
     assert merged.index("## Offline") < merged.index("## Notes by hand")
     assert merged.index("on day 1") < merged.index("re-run by") < merged.index("## Summary")
     assert merged.count("## ") == OLD.count("## ") + 1
+
+
+def test_running_the_same_sections_again_replaces_its_line_in_the_header():
+    once = merge_results(OLD, ["## Scale\n\nfirst\n"], [], "Sections re-run by `python bench/run.py scale` on day 2.", "")
+    twice = merge_results(once, ["## Scale\n\nsecond\n"], [], "Sections re-run by `python bench/run.py scale` on day 3.", "")
+    assert twice.count("re-run by") == 1 and "on day 3" in twice and "second" in twice and "first" not in twice
