@@ -31,7 +31,8 @@ from jinja2 import FileSystemBytecodeCache
 
 from .model import Guide
 
-from . import assets, components, escaping, glance, loading, offline, rendering, search_index, validation
+from . import (assets, components, escaping, glance, link_index, loading, offline, rendering, search_index,
+               validation)
 
 # Set by hooks/engine_command.py: "serve" or "build".
 COMMAND_VARIABLE = "GUIDE_ENGINE_COMMAND"
@@ -204,10 +205,26 @@ def on_post_build(env) -> None:
     guide = env.variables.get("guide")
     if isinstance(guide, Guide):
         search_index.rewrite(env.conf["site_dir"], guide)
+        _write_link_index(env, guide)
     theme_dir = env.conf["theme"].custom_dir
     if theme_dir:
         assets.minify_built_assets(theme_dir, env.conf["site_dir"])
     _write_offline_app(env.conf)
+
+
+def _redirects(conf) -> dict[str, str]:
+    """mkdocs-redirects' `redirect_maps` from the config the build was given."""
+    plugin = conf["plugins"].get("redirects") if hasattr(conf["plugins"], "get") else None
+    return dict(plugin.config.get("redirect_maps") or {}) if plugin is not None else {}
+
+
+def _write_link_index(env, guide: Guide) -> None:
+    """links.json at the site root (link_index.py), from the data, the manifest, the
+    redirects and the `site_url` this build was given."""
+    index = link_index.link_index(
+        guide, validation.read_manifest(Path(env.project_dir) / "data"), validation.site_pages(env.conf["docs_dir"]),
+        _redirects(env.conf), env.conf["site_url"] or "/")
+    link_index.write(env.conf["site_dir"], index)
 
 
 # --- Offline reading (issue 18): settings from mkdocs.yml `extra.offline` ---

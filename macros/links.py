@@ -26,11 +26,19 @@ class Entry:
     children: list[Entry] = field(default_factory=list)
 
 
+# The id of each section's heading on the link page: one per data file.
+SECTION_ANCHOR = "links-{key}"
+
+
 @dataclass
 class Section:
     title: str
     key: str
     entries: list[Entry]
+
+    @property
+    def anchor(self) -> str:
+        return SECTION_ANCHOR.format(key=self.key)
 
 
 def link_sections(guide: Guide, manifest: list[str] | tuple[str, ...],
