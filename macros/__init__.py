@@ -31,9 +31,12 @@ from jinja2 import FileSystemBytecodeCache
 
 from .model import Guide
 
-from . import (assets, components, escaping, glance, link_index, loading, offline, rendering, search_index,
-               validation)
+from . import (assets, components, escaping, glance, link_index, loading, offline, preview_card, rendering,
+               search_index, validation)
 
+# The pages' link-preview pictures (preview_card.Card by docs path), between define_env
+# and on_post_build.
+PREVIEW_CARDS = "_preview_cards"
 # Set by hooks/engine_command.py: "serve" or "build".
 COMMAND_VARIABLE = "GUIDE_ENGINE_COMMAND"
 # Under "mkdocs." so the report shows with the build's own messages.
@@ -172,6 +175,11 @@ def define_env(env) -> None:
     env.filter(escaping.markdown_text, "md")
     for name in components.MACROS:
         env.macro(_Macro(env, renderer, name), name)
+    # Link-preview pictures, drawn after the build (on_post_build), which Zensical does not
+    # run: its pages then name no picture rather than a missing one.
+    env.variables[PREVIEW_CARDS] = {} if _per_page(env) else {
+        card.page: card for card in preview_card.cards(
+            guide, link_index.page_titles(guide, docs_files), env.conf.get("site_url") or "")}
     if _per_page(env):
         # Zensical has no page hooks: what on_pre_page_macros does is done here.
         on_pre_page_macros(env)
@@ -196,16 +204,25 @@ def on_pre_page_macros(env) -> None:
         env.page.meta["description"] = escaping.html_text(preview.description)
         if preview.title is not None:
             env.page.meta["title"] = escaping.html_text(preview.title)
+    card = env.variables.get(PREVIEW_CARDS, {}).get(_source_path(env.page))
+    site_url = env.conf.get("site_url")
+    if card is not None and site_url:
+        # Absolute: a preview fetcher reads the tag without knowing the page's address.
+        env.page.meta["preview_image"] = urllib.parse.urljoin(
+            site_url if site_url.endswith("/") else site_url + "/", card.path)
+        env.page.meta["preview_image_alt"] = escaping.html_text(card.alt)
 
 
 def on_post_build(env) -> None:
-    """Make the search index one entry per record (search_index.py), minify our own CSS
-    and JS in the built site (the sources keep their comments), then write the offline
-    app, which hashes the final files."""
+    """Make the search index one entry per record (search_index.py), write the link
+    index (links.json) and the link-preview pictures, minify our own CSS and JS in the
+    built site (the sources keep their comments), then write the offline app, which
+    hashes the final files."""
     guide = env.variables.get("guide")
     if isinstance(guide, Guide):
         search_index.rewrite(env.conf["site_dir"], guide)
         _write_link_index(env, guide)
+        preview_card.write_cards(env.conf["site_dir"], list(env.variables.get(PREVIEW_CARDS, {}).values()))
     theme_dir = env.conf["theme"].custom_dir
     if theme_dir:
         assets.minify_built_assets(theme_dir, env.conf["site_dir"])
