@@ -22,8 +22,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from urllib.parse import urljoin
 
-from .components import address_of, page_at
-from .links import SECTION_ANCHOR
+from .components import Pages, address_of, page_at
+from .links import SECTION_ANCHOR, TOOL_SECTIONS
 from .model import ChecklistBase, Guide, Linkable, Tip, Safety, records_by_id
 from .search_index import record_title, step_titles
 
@@ -73,6 +73,7 @@ def _headings(guide: Guide, docs_texts: Mapping[str, str]) -> dict[str, dict[str
                 found.setdefault(page, {})[match["id"]] = match["text"]
     sections = {SECTION_ANCHOR.format(key=key): getattr(guide, key).title for key in type(guide).model_fields
                 if hasattr(getattr(guide, key), "title")}
+    sections |= {SECTION_ANCHOR.format(key=key): title for key, title in TOOL_SECTIONS.items()}
     return {page: {**sections, **ids} for page, ids in found.items()} | {"": sections}
 
 
@@ -181,3 +182,40 @@ def from_repository(root: Path | str) -> dict:
     # are left out until it is, old ones still map to where they land.
     guide = load_guide(root / "data", docs, check_manifest=False)
     return link_index(guide, read_manifest(root / "data"), docs, config.redirects, config.site_url)
+
+
+# --- the "Link to this guide" page's worked example -------------------------------------
+def _misspelt(word: str) -> str:
+    """`word` with two neighbouring letters swapped near its end, as a typing slip."""
+    i = max(1, len(word) - 3)
+    return word[: i - 1] + word[i] + word[i - 1] + word[i + 1:] if len(word) > 3 else word + "x"
+
+
+def example(guide: Guide, manifest: Iterable[str], docs_pages: Iterable[str], site_url: str) -> dict:
+    """A document an author might write, made from the guide's own addresses (one link
+    that lands, a misspelt anchor, a misspelt page), what the checker prints for it, and
+    one entry of the index: for the "Link to this guide" page, so it never drifts."""
+    from .check_links import Index, check, find_links
+
+    index = link_index(guide, manifest, docs_pages, {}, site_url)
+    base = index["site_url"]
+    pages = Pages(guide)
+    step, mistake = guide.technique.steps[0], guide.mistakes.mistakes[-1]
+    muscle = guide.muscles.muscles[0]
+    muscles_page = address_of(pages.of(muscle.id)).strip("/")
+    document = (f"Week 1: learn the [set-up]({base}{address_of(pages.of(step.id))}#{step.id}),\n"
+                f"watch for [this mistake]({base}{address_of(pages.of(mistake.id))}#{_misspelt(mistake.id)})\n"
+                f"and read about the [{muscle.name}]({base}{_misspelt(muscles_page)}/#{muscle.id}).\n")
+    checker = Index.from_json(index)
+    report = [f"programme.md:{f.link.line}:{f.link.column}: {f.message}"
+              for link in find_links(document, checker) if (f := check(link, checker))]
+    entry = next(e for e in index["addresses"] if e["address"] == site_address(pages.of(mistake.id)) + f"#{mistake.id}")
+    return {"document": document, "report": report, "entry": json.dumps(entry, ensure_ascii=False, indent=2),
+            "links_json": base + FILE}
+
+
+def fence(*texts: str) -> str:
+    """A Markdown code fence longer than any run of backticks in `texts`, so data shown in
+    a code block can never close it."""
+    longest = max((len(run) for text in texts for run in re.findall(r"`+", text)), default=0)
+    return "`" * max(3, longest + 1)
