@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from urllib.parse import urljoin
 
+import pytest
+
 from macros.components import Site, page_at
 from macros.links import link_sections
 from macros.links_lock import read_manifest
@@ -95,3 +97,16 @@ def test_data_in_a_code_fence_cannot_close_it():
 
     assert fence("plain") == "```"
     assert fence("a ```` b", "`") == "`````"
+
+
+@pytest.mark.browser
+def test_the_worked_examples_read_whole_on_a_phone(browser, site_url):
+    """Looked at: the examples' long addresses hid their ends behind a sideways scroll at
+    360 px. They wrap: no example block is wider than its box."""
+    page = browser.new_page(viewport={"width": 360, "height": 800})
+    page.goto(site_url + "links/", wait_until="load")
+    widths = page.eval_on_selector_all(
+        "article .wrap-lines pre", "blocks => blocks.map(b => [b.scrollWidth, b.clientWidth])")
+    page.close()
+    assert len(widths) == 4
+    assert all(scroll <= client for scroll, client in widths), widths
