@@ -211,6 +211,7 @@ def on_pre_page_macros(env) -> None:
         env.page.meta["preview_image"] = urllib.parse.urljoin(
             site_url if site_url.endswith("/") else site_url + "/", card.path)
         env.page.meta["preview_image_alt"] = escaping.html_text(card.alt)
+        env.page.meta["preview_image_size"] = (preview_card.WIDTH, preview_card.HEIGHT)
 
 
 def on_post_build(env) -> None:
