@@ -54,10 +54,20 @@ def _package_modules() -> list[str]:
         tree = ast.parse((here / f"{info.name}.py").read_text(encoding="utf-8"))
         graph[info.name] = {
             name
-            for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 1
+            for node in _load_time_nodes(tree) if isinstance(node, ast.ImportFrom) and node.level == 1
             for name in ([node.module.split(".")[0]] if node.module else [alias.name for alias in node.names])
         }
     return [f"{__name__}.{name}" for name in graphlib.TopologicalSorter(graph).static_order() if name in graph]
+
+
+def _load_time_nodes(node: ast.AST):
+    """The nodes that run when a module is loaded: not the bodies of its functions. An
+    import inside a function (which breaks an import cycle: the link index and its checker
+    use each other) looks its module up when called, after every reload, so it sets no order."""
+    for child in ast.iter_child_nodes(node):
+        if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            yield child
+            yield from _load_time_nodes(child)
 
 
 def _source_stamp() -> tuple[int, ...]:
