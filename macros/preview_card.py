@@ -215,12 +215,15 @@ def _encode(image: Image.Image, picture: bool = False) -> bytes:
     return out.getvalue()
 
 
-def write_cards(site_dir: Path | str, all_cards: list[Card]) -> list[Path]:
-    """Write every card's picture into the built site; return the files written."""
+def write_cards(site_dir: Path | str, all_cards: list[Card],
+                pictures: Mapping[str, Image.Image] | None = None) -> list[Path]:
+    """Write every card's picture into the built site; return the files written.
+    `pictures`: a page's main figure by its docs path, as a Pillow image (Pillow cannot
+    read SVG: a drawn figure comes rasterised), for the pages that have one."""
     written = []
     for card in all_cards:
         path = Path(site_dir) / card.path
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(render(card))
+        path.write_bytes(render(card, (pictures or {}).get(card.page)))
         written.append(path)
     return written

@@ -16,7 +16,8 @@ from PIL import Image
 
 from macros.link_index import page_titles
 from macros.links_lock import built_pages
-from macros.preview_card import BOLD, BUDGET, HEIGHT, WIDTH, Card, _encode, _font, cards, draw, render, wrap
+from macros.preview_card import (BOLD, BUDGET, HEIGHT, WIDTH, Card, _encode, _font, cards, draw, render, wrap,
+                                  write_cards)
 from macros.validation import load_guide, site_pages
 from site_text import page_soups
 from support import DATA, ROOT, load_config
@@ -130,3 +131,12 @@ def test_a_picture_is_drawn_beside_the_text():
     assert draw(card).getpixel((WIDTH * 5 // 6, HEIGHT // 2)) == (255, 255, 255)
     with Image.open(io.BytesIO(render(card, figure))) as png:
         assert png.size == (WIDTH, HEIGHT)
+
+
+def test_written_cards_take_a_page_s_picture(tmp_path):
+    by_page = data_cards()
+    figure = Image.new("RGB", (300, 300), (200, 40, 40))
+    write_cards(tmp_path, list(by_page.values()), {"technique.md": figure})
+    technique = (tmp_path / by_page["technique.md"].path).read_bytes()
+    assert technique == render(by_page["technique.md"], figure) != render(by_page["technique.md"])
+    assert (tmp_path / by_page["faq.md"].path).read_bytes() == render(by_page["faq.md"])
