@@ -64,9 +64,15 @@ class Card:
         return f"{FOLDER}/{image_name(self.page)}"
 
     @property
+    def kicker(self) -> str:
+        """The guide's name above the title; none on a page titled with it (the home
+        page), which would say it twice."""
+        return "" if self.guide_title.casefold() == self.title.casefold() else self.guide_title
+
+    @property
     def alt(self) -> str:
         """The picture's text alternative (og:image:alt): what it shows."""
-        return f"{self.title} – {self.guide_title}"
+        return f"{self.title} – {self.kicker}" if self.kicker else self.title
 
 
 def image_name(page: str) -> str:
@@ -162,8 +168,9 @@ def draw(card: Card, picture: Image.Image | None = None) -> Image.Image:
         right = box[0] - MARGIN // 2
     width = right - MARGIN
     kicker = _font(BOLD, 32)
-    [guide_line], _ = wrap(card.guide_title, kicker, width, 1)
-    pen.text((MARGIN, 64), guide_line, font=kicker, fill=ACCENT)
+    if card.kicker:
+        [guide_line], _ = wrap(card.kicker, kicker, width, 1)
+        pen.text((MARGIN, 64), guide_line, font=kicker, fill=ACCENT)
     foot = _font(REGULAR, 27)
     [address], _ = wrap(card.address, foot, width, 1)
     pen.line((MARGIN, HEIGHT - 100, right, HEIGHT - 100), fill=RULE, width=2)

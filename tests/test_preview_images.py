@@ -16,7 +16,7 @@ from PIL import Image
 
 from macros.link_index import page_titles
 from macros.links_lock import built_pages
-from macros.preview_card import (BOLD, BUDGET, HEIGHT, WIDTH, Card, _encode, _font, cards, draw, render, wrap,
+from macros.preview_card import (BOLD, BUDGET, HEIGHT, MARGIN, WIDTH, Card, _encode, _font, cards, draw, render, wrap,
                                   write_cards)
 from macros.validation import load_guide, site_pages
 from site_text import page_soups
@@ -69,7 +69,8 @@ def test_each_picture_is_drawn_from_its_page_s_data(built_site, heads, guide):
         address = "/" + page.removesuffix(".md").removesuffix("index")
         address = address if address.endswith("/") else address + "/"
         head = heads[address]
-        assert meta(head, "og:image:alt") == card.alt == f"{card.title} – {guide.guide.title}"
+        expected = card.title if card.title == guide.guide.title else f"{card.title} – {guide.guide.title}"
+        assert meta(head, "og:image:alt") == card.alt == expected
         built = built_site / urlsplit(meta(head, "og:image")).path.removeprefix(urlsplit(SITE_URL).path)
         assert built.read_bytes() == render(card), f"{page}: the built picture is not the data's"
     assert by_page["technique.md"].title == guide.guide.pages["technique.md"].title
@@ -140,3 +141,15 @@ def test_written_cards_take_a_page_s_picture(tmp_path):
     technique = (tmp_path / by_page["technique.md"].path).read_bytes()
     assert technique == render(by_page["technique.md"], figure) != render(by_page["technique.md"])
     assert (tmp_path / by_page["faq.md"].path).read_bytes() == render(by_page["faq.md"])
+
+
+def test_the_home_card_names_the_guide_once():
+    """Looked at: the home page's card said "Single Leg Hip Thrust" twice, as the guide's
+    name and as the page's title. A page titled with the guide's name has no name above."""
+    home = data_cards()["index.md"]
+    assert home.title.casefold() == home.guide_title.casefold()
+    assert (home.kicker, home.alt) == ("", home.title)
+    # Nothing drawn where the guide's name goes.
+    band = draw(home).crop((MARGIN, 64, WIDTH - MARGIN, 64 + 32))
+    assert band.getcolors() == [(band.width * band.height, (255, 255, 255))]
+    assert data_cards()["faq.md"].kicker == home.guide_title
