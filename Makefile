@@ -12,7 +12,7 @@ ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build build-zensical test check-data schema bench browser-deps setup clean links-lock
+.PHONY: serve build build-zensical test check-data check-links schema bench browser-deps setup clean links-lock
 
 ## Set up (if needed) and serve the site on http://$(ADDR) with live reload.
 serve: $(VENV)/.installed
@@ -33,6 +33,13 @@ test: $(VENV)/.installed node_modules/.installed browser-deps
 ## Validate data/ without building the site (fast enough for a pre-commit hook).
 check-data: $(VENV)/.installed
 	$(PY) -m macros.check_data data
+
+## Check the links into the guide in other material: make check-links FILES="notes.md club.html"
+## (Markdown, HTML or text; INDEX=site/links.json checks against a built or downloaded index
+## instead of data/). One line per broken or old link; fails when one is broken.
+check-links: $(VENV)/.installed
+	@test -n "$(FILES)" || { echo 'usage: make check-links FILES="notes.md page.html" [INDEX=links.json]' >&2; exit 2; }
+	$(PY) -m macros.check_links $(if $(INDEX),--index $(INDEX)) $(FILES)
 
 ## Add the site's new public addresses (pages, #anchors) to data/links.lock, the link
 ## manifest. Refuses to drop an address that stopped resolving: keep the old id as an

@@ -31,8 +31,12 @@ from jinja2 import FileSystemBytecodeCache
 
 from .model import Guide
 
-from . import assets, components, escaping, glance, loading, offline, rendering, search_index, validation
+from . import (assets, components, escaping, glance, link_index, loading, offline, preview_card, rendering,
+               search_index, validation)
 
+# The pages' link-preview pictures (preview_card.Card by docs path), between define_env
+# and on_post_build.
+PREVIEW_CARDS = "_preview_cards"
 # Set by hooks/engine_command.py: "serve" or "build".
 COMMAND_VARIABLE = "GUIDE_ENGINE_COMMAND"
 # Under "mkdocs." so the report shows with the build's own messages.
@@ -50,10 +54,20 @@ def _package_modules() -> list[str]:
         tree = ast.parse((here / f"{info.name}.py").read_text(encoding="utf-8"))
         graph[info.name] = {
             name
-            for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 1
+            for node in _load_time_nodes(tree) if isinstance(node, ast.ImportFrom) and node.level == 1
             for name in ([node.module.split(".")[0]] if node.module else [alias.name for alias in node.names])
         }
     return [f"{__name__}.{name}" for name in graphlib.TopologicalSorter(graph).static_order() if name in graph]
+
+
+def _load_time_nodes(node: ast.AST):
+    """The nodes that run when a module is loaded: not the bodies of its functions. An
+    import inside a function (which breaks an import cycle: the link index and its checker
+    use each other) looks its module up when called, after every reload, so it sets no order."""
+    for child in ast.iter_child_nodes(node):
+        if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            yield child
+            yield from _load_time_nodes(child)
 
 
 def _source_stamp() -> tuple[int, ...]:
@@ -157,7 +171,7 @@ def define_env(env) -> None:
         # A PluginError makes `mkdocs build` stop with this report and no traceback.
         raise _build_error(report) from None
     env.variables.pop("data_report", None)
-    site = components.Site(tuple(validation.read_manifest(data_dir)), docs_files)
+    site = components.Site(tuple(validation.read_manifest(data_dir)), docs_files, env.conf.get("site_url") or "/")
     # Jinja's cache (a private per-user temp directory) keyed by each template's source, so
     # a fresh `mkdocs build` does not compile unchanged templates again.
     renderer = rendering.GuideRenderer(guide, bytecode_cache=FileSystemBytecodeCache(), site=site)
@@ -171,6 +185,11 @@ def define_env(env) -> None:
     env.filter(escaping.markdown_text, "md")
     for name in components.MACROS:
         env.macro(_Macro(env, renderer, name), name)
+    # Link-preview pictures, drawn after the build (on_post_build), which Zensical does not
+    # run: its pages then name no picture rather than a missing one.
+    env.variables[PREVIEW_CARDS] = {} if _per_page(env) else {
+        card.page: card for card in preview_card.cards(
+            guide, link_index.page_titles(guide, docs_files), env.conf.get("site_url") or "")}
     if _per_page(env):
         # Zensical has no page hooks: what on_pre_page_macros does is done here.
         on_pre_page_macros(env)
@@ -195,19 +214,45 @@ def on_pre_page_macros(env) -> None:
         env.page.meta["description"] = escaping.html_text(preview.description)
         if preview.title is not None:
             env.page.meta["title"] = escaping.html_text(preview.title)
+    card = env.variables.get(PREVIEW_CARDS, {}).get(_source_path(env.page))
+    site_url = env.conf.get("site_url")
+    if card is not None and site_url:
+        # Absolute: a preview fetcher reads the tag without knowing the page's address.
+        env.page.meta["preview_image"] = urllib.parse.urljoin(
+            site_url if site_url.endswith("/") else site_url + "/", card.path)
+        env.page.meta["preview_image_alt"] = escaping.html_text(card.alt)
+        env.page.meta["preview_image_size"] = (preview_card.WIDTH, preview_card.HEIGHT)
 
 
 def on_post_build(env) -> None:
-    """Make the search index one entry per record (search_index.py), minify our own CSS
-    and JS in the built site (the sources keep their comments), then write the offline
-    app, which hashes the final files."""
+    """Make the search index one entry per record (search_index.py), write the link
+    index (links.json) and the link-preview pictures, minify our own CSS and JS in the
+    built site (the sources keep their comments), then write the offline app, which
+    hashes the final files."""
     guide = env.variables.get("guide")
     if isinstance(guide, Guide):
         search_index.rewrite(env.conf["site_dir"], guide)
+        _write_link_index(env, guide)
+        preview_card.write_cards(env.conf["site_dir"], list(env.variables.get(PREVIEW_CARDS, {}).values()))
     theme_dir = env.conf["theme"].custom_dir
     if theme_dir:
         assets.minify_built_assets(theme_dir, env.conf["site_dir"])
     _write_offline_app(env.conf)
+
+
+def _redirects(conf) -> dict[str, str]:
+    """mkdocs-redirects' `redirect_maps` from the config the build was given."""
+    plugin = conf["plugins"].get("redirects") if hasattr(conf["plugins"], "get") else None
+    return dict(plugin.config.get("redirect_maps") or {}) if plugin is not None else {}
+
+
+def _write_link_index(env, guide: Guide) -> None:
+    """links.json at the site root (link_index.py), from the data, the manifest, the
+    redirects and the `site_url` this build was given."""
+    index = link_index.link_index(
+        guide, validation.read_manifest(Path(env.project_dir) / "data"), validation.site_pages(env.conf["docs_dir"]),
+        _redirects(env.conf), env.conf["site_url"] or "/")
+    link_index.write(env.conf["site_dir"], index)
 
 
 # --- Offline reading (issue 18): settings from mkdocs.yml `extra.offline` ---

@@ -266,7 +266,8 @@ def checklists_match_their_pages(context: Context, report: Report) -> None:
 
 
 # Anchors the site makes itself: each citation's (cite-<unit>-<reference>) and each
-# section of the "Link to this guide" page (links-<data file>).
+# section of the "Link to this guide" page (links-<data file>, and its own sections:
+# links.TOOL_SECTIONS).
 RESERVED_ID_PREFIXES = ("cite-", "links-")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$", re.MULTILINE)
 _EXPLICIT_ID = re.compile(r"\{[^}]*#([A-Za-z0-9_:.-]+)[^}]*\}\s*$")

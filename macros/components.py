@@ -28,7 +28,7 @@ from pydantic import BaseModel
 
 from . import printfit
 from .glance import at_a_glance
-from .links import link_sections
+from .links import SECTION_ANCHOR, TOOL_SECTIONS, link_sections
 from .model import (ChecklistBase, Cue, FaultFinder, Guide, Linkable, Mistake, ProgressionStep,
                     ProgressionTracker, SessionCard, SessionExercise, Tip, TickChecklist, label, records_by_id, walk)
 from .structured_data import Describer, technique_how_to, variation_how_tos
@@ -41,6 +41,7 @@ class Site:
 
     manifest: tuple[str, ...] = ()
     pages: frozenset[str] = frozenset()
+    site_url: str = "/"
 
     def page_at(self, address: str) -> str | None:
         """The page of this site served at `address` (see `page_at`)."""
@@ -166,11 +167,26 @@ COMPONENTS: tuple[Component, ...] = (
     Component("checklist_index", "checklist_index.md.j2", "checklists/index.md",
               "A linked list of every checklist with its intro and item count.",
               lambda g: g.checklists.checklists, "checklists"),
+    Component("link_tools", "link_tools.md.j2", "links.md",
+              "For authors of other material: link previews, the published link index (links.json) "
+              "and the link checker, with a worked example made from the guide's own addresses.",
+              None, extra=lambda g, site: _link_tools_context(g, site)),
     Component("link_index", "link_index.md.j2", "links.md",
               "Every linkable unit by section, with the permanent addresses (from the link manifest) "
               "that reach it; for the \"Link to this guide\" page.",
               None, extra=lambda g, site: {"sections": link_sections(g, site.manifest, site.page_at)}),
 )
+
+
+def _link_tools_context(guide: Guide, site: Site) -> dict:
+    # Imported here: link_index reads this registry (page addresses) to build the index.
+    from .link_index import example, fence
+    from .preview_card import HEIGHT, WIDTH
+
+    made = example(guide, site.manifest, site.pages, site.site_url)
+    return {"example": made, "fence": fence(made["document"], made["entry"], *made["report"]),
+            "picture_size": f"{WIDTH}×{HEIGHT}",
+            "sections": {key: (SECTION_ANCHOR.format(key=key), title) for key, title in TOOL_SECTIONS.items()}}
 
 
 # --- the checklist kinds ---------------------------------------------------------------

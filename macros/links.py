@@ -26,11 +26,27 @@ class Entry:
     children: list[Entry] = field(default_factory=list)
 
 
+# The id of each section's heading on the link page: one per data file, and the page's
+# own sections for authors of other material (their titles here, once: the page and
+# links.json both read them).
+SECTION_ANCHOR = "links-{key}"
+TOOL_SECTIONS = {
+    "previews": "Link previews",
+    "index-file": "The link index: links.json",
+    "checker": "Check the links in your own material",
+    "every-address": "Every permanent address",
+}
+
+
 @dataclass
 class Section:
     title: str
     key: str
     entries: list[Entry]
+
+    @property
+    def anchor(self) -> str:
+        return SECTION_ANCHOR.format(key=self.key)
 
 
 def link_sections(guide: Guide, manifest: list[str] | tuple[str, ...],

@@ -37,7 +37,10 @@ ICON_DIR = "assets/images/app"
 # Not precached: source maps and the gzipped sitemap are for tools, not readers; the
 # sitemap is for crawlers. lunr's language files are only loaded by Material's search
 # worker for languages other than English (the adapter keeps them when the site has one).
-EXCLUDE = ("*.map", "*.gz", "sitemap.xml", WORKER, "assets/javascripts/lunr/*")
+# The link index (links.json) and the link-preview pictures are for other sites' tools
+# and chat apps, which fetch them online, not for readers.
+EXCLUDE = ("*.map", "*.gz", "sitemap.xml", WORKER, "assets/javascripts/lunr/*", "links.json",
+           "assets/images/previews/*")
 # Material's default primary colour, for a palette whose colour the CSS does not name.
 DEFAULT_THEME_COLOUR = "#4051b5"
 

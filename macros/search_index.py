@@ -67,13 +67,14 @@ def _text(record: Linkable) -> str:
     return ""
 
 
-def _title(record: Linkable) -> str:
+def record_title(record: Linkable) -> str:
+    """What a record is called in search results and the link index (links.json)."""
     if isinstance(record, Disclaimer):
         return "Medical disclaimer"
     return label(record)
 
 
-def _step_titles(guide: Guide) -> Iterator[tuple[str, str]]:
+def step_titles(guide: Guide) -> Iterator[tuple[str, str]]:
     """(id, title) of each variation step: "Step 1" on the page, its variation's in search."""
     for variation in guide.variations.variations:
         for n, step in enumerate(variation.steps, start=1):
@@ -86,7 +87,7 @@ def answer_index(index: dict, guide: Guide, pages: Pages | None = None) -> dict:
     docs: list[dict] = list(index["docs"])
     by_location = {doc["location"]: doc for doc in docs}
     indexed_pages = {doc["location"].partition("#")[0] for doc in docs}
-    step_titles = dict(_step_titles(guide))
+    titled_steps = dict(step_titles(guide))
 
     def location(record_id: str) -> str | None:
         try:
@@ -110,12 +111,12 @@ def answer_index(index: dict, guide: Guide, pages: Pages | None = None) -> dict:
             if where is None:
                 continue
             if where in by_location:
-                if record.id in step_titles:
+                if record.id in titled_steps:
                     # Titled with its variation's name, it must not outrank the variation
                     # on that name: half a record's weight (lunr's document boost).
-                    by_location[where].update(title=_html(step_titles[record.id]), boost=0.5)
+                    by_location[where].update(title=_html(titled_steps[record.id]), boost=0.5)
                 continue
-            entry = {"location": where, "title": _html(_title(record)), "text": _text(record)}
+            entry = {"location": where, "title": _html(record_title(record)), "text": _text(record)}
             by_location[where] = entry
             added.append(entry)
     for term in guide.search.terms:

@@ -24,7 +24,7 @@ def test_core_is_reloaded_only_when_one_of_its_files_changed(monkeypatch):
     assert set(reloaded) == loaded and {"macros.components", "macros.rendering", "macros.model"} <= loaded
     for module, dependency in [("macros.rendering", "macros.components"), ("macros.components", "macros.model"),
                                ("macros.checks", "macros.components"), ("macros.model", "macros.loading"),
-                               ("macros.validation", "macros.checks")]:
+                               ("macros.validation", "macros.checks"), ("macros.link_index", "macros.components")]:
         if {module, dependency} <= loaded:
             assert reloaded.index(dependency) < reloaded.index(module), f"{module} reloaded before {dependency}"
     # A new module is picked up: every file of the package counts.

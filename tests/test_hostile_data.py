@@ -449,5 +449,7 @@ def test_accepted_payloads_run_nothing_in_a_real_browser(browser, tmp_path):
         description = page.locator('meta[name="description"]').get_attribute("content")
         assert description.startswith(sample[2].payload.value), description
         assert page.locator('meta[property="og:title"]').get_attribute("content").startswith(sample[1].payload.value)
+        alt = page.locator('meta[property="og:image:alt"]').get_attribute("content")
+        assert alt.startswith(sample[1].payload.value), alt
         page.close()
     assert not dialogs

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from urllib.parse import urljoin
 
+import pytest
+
 from macros.components import Site, page_at
 from macros.links import link_sections
 from macros.links_lock import read_manifest
@@ -65,3 +67,46 @@ def test_the_page_stays_out_of_search_results(built_site):
     assert any(loc.startswith("mistakes/") for loc in locations), "search index looks empty"
     assert not [loc for loc in locations if loc.startswith("links/")], (
         "the link list repeats every label; in search it would crowd out the real cards")
+
+
+def test_the_page_explains_previews_the_index_and_the_checker_with_working_examples(built_site, monkeypatch,
+                                                                                    tmp_path, capsys):
+    """The worked examples are the real thing: the links.json entry shown is the published
+    one, and the checker's report shown is what the checker prints for the document shown."""
+    from macros.check_links import main
+    from macros.links import SECTION_ANCHOR, TOOL_SECTIONS
+
+    soup = page_soups(built_site)["links/index.html"]
+    for key, title in TOOL_SECTIONS.items():
+        heading = soup.find(id=SECTION_ANCHOR.format(key=key))
+        assert heading is not None and heading.name == "h2" and heading.get_text().startswith(title), key
+    blocks = [pre.get_text() for pre in soup.select("article .wrap-lines pre")]
+    entry, command, document, report = blocks
+    published = json.loads((built_site / "links.json").read_text(encoding="utf-8"))["addresses"]
+    assert json.loads(entry) in published
+    assert command.startswith("make check-links FILES=")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "programme.md").write_text(document, encoding="utf-8")
+    assert main(["--index", str(built_site / "links.json"), "programme.md"]) == 1
+    printed = capsys.readouterr().out.splitlines()
+    assert len(printed) == 2 and [line for line in report.splitlines() if line] == printed
+
+
+def test_data_in_a_code_fence_cannot_close_it():
+    from macros.link_index import fence
+
+    assert fence("plain") == "```"
+    assert fence("a ```` b", "`") == "`````"
+
+
+@pytest.mark.browser
+def test_the_worked_examples_read_whole_on_a_phone(browser, site_url):
+    """Looked at: the examples' long addresses hid their ends behind a sideways scroll at
+    360 px. They wrap: no example block is wider than its box."""
+    page = browser.new_page(viewport={"width": 360, "height": 800})
+    page.goto(site_url + "links/", wait_until="load")
+    widths = page.eval_on_selector_all(
+        "article .wrap-lines pre", "blocks => blocks.map(b => [b.scrollWidth, b.clientWidth])")
+    page.close()
+    assert len(widths) == 4
+    assert all(scroll <= client for scroll, client in widths), widths

@@ -148,3 +148,12 @@ def test_serving_registers_no_worker(monkeypatch):
         conf = {"extra": {"offline": {"enabled": True}}}
         macros._offline_switch(conf)
         assert conf["extra"]["offline_app"] is linked
+
+
+def test_link_tools_files_stay_out_of_the_offline_store():
+    """links.json and the link-preview pictures are for other sites' tools, fetched online."""
+    from macros.offline import EXCLUDE
+    import fnmatch
+
+    for name in ("links.json", "assets/images/previews/technique.png"):
+        assert any(fnmatch.fnmatch(name, pattern) for pattern in EXCLUDE), name
