@@ -20,7 +20,9 @@ from .components import CHECKLIST_DIR, CHECKLIST_KINDS
 from .escaping import markdown_text
 from .loading import LoadedFile, Position, Problem, format_path
 from .messages import guess
-from .model import FILE_MODELS, CitedParagraph, Correction, Guide, Linkable, records_by_id, walk
+from .figure_geometry import PoseError, pose_scene
+from .model import (FILE_MODELS, CitedParagraph, Correction, Guide, Linkable, Mistake, Step, TickChecklist, Variation,
+                    records_by_id, walk)
 
 
 @dataclass
@@ -265,9 +267,10 @@ def checklists_match_their_pages(context: Context, report: Report) -> None:
                                         + (f" (docs/{elsewhere} does)" if elsewhere else "") + f": put {call} on it")
 
 
-# Anchors the site makes itself: each citation's (cite-<unit>-<reference>) and each
-# section of the "Link to this guide" page (links-<data file>).
-RESERVED_ID_PREFIXES = ("cite-", "links-")
+# Anchors the site makes itself: each citation's (cite-<unit>-<reference>), each
+# section of the "Link to this guide" page (links-<data file>) and the ids inside each
+# figure's SVG (fig-<figure>-name, figure_svg.py).
+RESERVED_ID_PREFIXES = ("cite-", "links-", "fig-")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$", re.MULTILINE)
 _EXPLICIT_ID = re.compile(r"\{[^}]*#([A-Za-z0-9_:.-]+)[^}]*\}\s*$")
 
@@ -368,3 +371,45 @@ def search_terms_resolve(context: Context, report: Report) -> None:
             elif term.means.lower() not in _words_of(record):
                 report("search", path, f"'{target}' does not say '{term.means}': list a record whose "
                                        f"text uses the guide's term, or correct `means`")
+
+
+# Figures (data/figures.yml) ------------------------------------------------------
+# What a figure may be shown with: the components that own a position the source describes.
+FIGURE_PLACES = (Step, Mistake, Variation, TickChecklist)
+_PLACES_DESCRIBED = "a technique step, a mistake, a variation or a tick checklist"
+
+
+@rule("figures", "technique", "mistakes", "variations", "checklists")
+def figures_are_placed_where_they_belong(context: Context, report: Report) -> None:
+    # A figure named at a missing record would silently never show; at a cue or a muscle it
+    # would have no component to draw it.
+    records = records_by_id(context.parts[key] for key in ("technique", "mistakes", "variations", "checklists"))
+    places = {r.id for r in records.values() if isinstance(r, FIGURE_PLACES)}
+    for i, figure in enumerate(context.parts["figures"].figures):
+        for j, place in enumerate(figure.at):
+            path = ("figures", i, "at", j)
+            record = records.get(place)
+            if record is None:
+                report("figures", path, unknown("place", place, places))
+            elif not isinstance(record, FIGURE_PLACES):
+                report("figures", path, f"'{place}' is a {type(record).__name__}: a figure is shown with "
+                                        f"{_PLACES_DESCRIBED} (one of: {', '.join(sorted(places))})")
+            elif place in figure.at[:j]:
+                report("figures", path, f"'{place}' is listed twice")
+
+
+@rule("figures")
+def figures_can_be_drawn(context: Context, report: Report) -> None:
+    # Unique ids (each names its SVG's element ids), and a pose the body can take: the
+    # geometry says which number puts the foot out of reach.
+    figures = context.parts["figures"]
+    seen: dict[str, int] = {}
+    for i, figure in enumerate(figures.figures):
+        if figure.id in seen:
+            report("figures", ("figures", i, "id"), f"duplicate figure id '{figure.id}': already used by the "
+                                                    f"{seen[figure.id] + 1}. figure")
+        seen.setdefault(figure.id, i)
+        try:
+            pose_scene(figure, figures)
+        except PoseError as error:
+            report("figures", ("figures", i, "pose", error.field), f"this pose cannot be drawn: {error}")
