@@ -187,6 +187,8 @@ def pose_scene(figure: Figure, figures: FiguresFile) -> Scene:
     # The head continues the trunk past the shoulders (on the floor: it lies on the floor).
     neck_dir = (180.0 if pose.back_on == "floor" else trunk_angle + 180) - pose.neck
     head = _along(shoulder, neck_dir, body.head_neck - body.head_radius)
+    if pose.back_on == "floor":
+        head = (head[0], body.head_radius)  # resting on the floor
     neck = _along(shoulder, neck_dir, body.head_neck - 2 * body.head_radius)
     origin = shoulder[0] if pose.back_on == "floor" else 0.0
     working, bench_box = _planted_leg(pose, body, bench, hip, origin)

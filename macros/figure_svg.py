@@ -20,6 +20,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 SCALE = 200          # px per body height
 PAD = 0.03           # margin around the drawing, body heights
+PUSH_OFFSET = 0.07   # the push-down arrow, left of the elbow
 ID_PREFIX = "fig-"   # the SVG's element ids: fig-<figure id>-name, checks.py keeps record ids off it
 # Characters Markdown would act on inside the SVG when it sits in a page's Markdown: as
 # numeric references they are plain characters to both Markdown and XML.
@@ -63,7 +64,7 @@ class _Canvas:
         return x, y
 
 
-def _bounds(scene: Scene) -> tuple[float, float, float, float]:
+def _bounds(scene: Scene, figure: Figure) -> tuple[float, float, float, float]:
     body = scene.body
     points = list(scene.joints().values())
     radii = [body.head_radius if name == "head" else body.limb_radius for name in scene.joints()]
@@ -73,6 +74,8 @@ def _bounds(scene: Scene) -> tuple[float, float, float, float]:
     ys += [scene.bench[2], scene.shoulder[1] + body.trunk_radius, scene.hip[1] + body.trunk_radius]
     if scene.landmine:
         xs += [scene.landmine[0][0]]
+    if "push-down" in figure.guides:
+        xs += [scene.arm.elbow[0] - PUSH_OFFSET - 0.03]
     if scene.dumbbell:
         ys += [scene.dumbbell[1] + 0.06]
     return min(xs) - PAD, max(xs) + PAD, 0.0, max(ys) + PAD
@@ -97,7 +100,7 @@ def _circle(canvas: _Canvas, centre: Point, radius: float) -> str:
 def drawing(scene: Scene, figure: Figure, figures: FiguresFile, id_prefix: str = ID_PREFIX) -> dict:
     """What the template draws, in px."""
     body = scene.body
-    left, right, bottom, top = _bounds(scene)
+    left, right, bottom, top = _bounds(scene, figure)
     c = _Canvas(left, top)
     lr = body.limb_radius
     bench_left, bench_right, bench_top = scene.bench
@@ -128,7 +131,7 @@ def drawing(scene: Scene, figure: Figure, figures: FiguresFile, id_prefix: str =
     if "push-down" in figure.guides:
         # An arrow down into the bench at the elbow.
         ex, ey = scene.arm.elbow
-        ex -= 0.07  # beside the forearm
+        ex -= PUSH_OFFSET  # beside the forearm
         guides.append(c.line((ex, ey + 0.16), (ex, ey + 0.05)) + c.line((ex - 0.025, ey + 0.08), (ex, ey + 0.05),
                                                                       (ex + 0.025, ey + 0.08)))
     equipment, equipment_back, plates = [], [], []
@@ -177,3 +180,21 @@ def render_figure(guide: Guide, figure_id: str, id_prefix: str = ID_PREFIX) -> s
     svg = _environment().get_template("figure.svg.j2").render(
         d=drawing(scene, figure, guide.figures, id_prefix), name=figure.name, description=figure.description)
     return "".join(line.strip() for line in svg.splitlines())
+
+
+class FigureIndex:
+    """The figures shown with each record (figures.yml `at`), for the templates:
+    `figures.at(record_id)`. Each placement gets its own element ids, so a page showing
+    several figures, or one figure twice, never repeats an id."""
+
+    def __init__(self, guide: Guide):
+        self.guide = guide
+        self._at: dict[str, list[Figure]] = {}
+        for figure in guide.figures.figures:
+            for place in figure.at:
+                self._at.setdefault(place, []).append(figure)
+
+    def at(self, record_id: str) -> list[dict]:
+        return [{"id": figure.id, "caption": figure.caption,
+                 "svg": render_figure(self.guide, figure.id, f"{ID_PREFIX}{record_id}-")}
+                for figure in self._at.get(record_id, [])]
