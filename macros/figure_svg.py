@@ -166,6 +166,12 @@ def drawing(scene: Scene, figure: Figure, figures: FiguresFile, id_prefix: str =
     }
 
 
+def figure_aspect(figures: FiguresFile, figure: Figure) -> float:
+    """The drawing's height over its width (the print estimate sizes it by this)."""
+    left, right, bottom, top = _bounds(pose_scene(figure, figures), figure)
+    return (top - bottom) / (right - left)
+
+
 def figure_by_id(guide: Guide, figure_id: str) -> Figure:
     for figure in guide.figures.figures:
         if figure.id == figure_id:
