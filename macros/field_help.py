@@ -105,8 +105,8 @@ FIELD_HELP: dict[str, str] = {
     "at@SearchTerm": "Ids of the records that use the term, which search then finds by these words, e.g. `[quadriceps]`.",
     # figures.yml
     "figures": "The drawings of the movement (figures.yml), each shown with the records named in its `at`.",
-    "body": "The drawn body's segment lengths, as fractions of body height (from the anthropometric table in `source`).",
-    "source@Body": "Where the segment lengths come from (the anthropometric table).",
+    "body": "The drawn body's segment lengths, as fractions of body height (from the anthropometric table cited "
+            "at the top of figures.yml).",
     "head_neck": "Shoulder to the top of the head, in body heights, e.g. `0.182`.",
     "trunk": "Shoulder to hip, in body heights, e.g. `0.288`.",
     "upper_arm": "Shoulder to elbow, in body heights, e.g. `0.186`.",

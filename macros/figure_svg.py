@@ -120,10 +120,14 @@ def drawing(scene: Scene, figure: Figure, figures: FiguresFile, id_prefix: str =
     guides = []
     working = scene.working
     if "straight-line" in figure.guides:
-        # From the shoulder through to a little past the working knee.
+        # A ruler along the line from the shoulder to a little past the working knee, just
+        # above the body (on it, a line the colour of the body would not show).
         sx, sy = scene.shoulder
         kx, ky = working.knee
-        guides.append(c.line(scene.shoulder, (kx + (kx - sx) * 0.12, ky + (ky - sy) * 0.12)))
+        length = math.hypot(kx - sx, ky - sy)
+        off = body.trunk_radius + 0.03
+        nx, ny = -(ky - sy) / length * off, (kx - sx) / length * off
+        guides.append(c.line((sx + nx, sy + ny), (kx + (kx - sx) * 0.12 + nx, ky + (ky - sy) * 0.12 + ny)))
     if "vertical-shin" in figure.guides:
         # A vertical beside the ankle (not on it, where the shin would hide it), up past the knee.
         x = working.ankle[0] + 3 * lr

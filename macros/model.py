@@ -456,9 +456,9 @@ Degrees = Annotated[float, Field(strict=True, ge=-180, le=180)]
 
 
 class Body(Record):
-    """Segment lengths as fractions of body height (an anthropometric table, cited in `source`)."""
+    """Segment lengths as fractions of body height (the anthropometric table is cited in
+    figures.yml's header comment: a drawing's proportions, not a fact the guide states)."""
 
-    source: Text
     head_neck: Fraction
     trunk: Fraction
     upper_arm: Fraction

@@ -89,7 +89,7 @@ def small_guide_data() -> dict:
         ]},
         "search": {"terms": [{"words": ["Iotas"], "means": "iota", "at": ["cue-iota"]}]},
         "figures": {
-            "body": {"source": "Winter rho.", "head_neck": 0.182, "trunk": 0.288, "upper_arm": 0.186,
+            "body": {"head_neck": 0.182, "trunk": 0.288, "upper_arm": 0.186,
                      "forearm": 0.146, "hand": 0.108, "thigh": 0.245, "shank": 0.246, "ankle_height": 0.039,
                      "foot": 0.152, "trunk_radius": 0.055, "limb_radius": 0.022, "head_radius": 0.062},
             "bench": {"height": 0.24, "depth": 0.3},
