@@ -21,7 +21,7 @@ from .escaping import markdown_text
 from .loading import LoadedFile, Position, Problem, format_path
 from .messages import guess
 from .figure_geometry import PoseError, pose_scene
-from .model import (FILE_MODELS, CitedParagraph, Correction, Guide, Linkable, Mistake, Step, TickChecklist, Variation,
+from .model import (FILE_MODELS, CitedParagraph, Correction, Figure, Guide, Linkable, Mistake, Step, TickChecklist, Variation,
                     records_by_id, walk)
 
 
@@ -119,11 +119,13 @@ def unknown(what: str, value: str, known: set[str]) -> str:
 def ids_are_unique(context: Context, report: Report) -> None:
     # Ids are page anchors; ids on different pages could share a value, but one namespace
     # keeps every link and search result unambiguous.
+    # A figure's id is in the same namespace: it names its drawing's element ids and is
+    # found by the same search as any other id.
     seen: dict[str, tuple[str, tuple]] = {}
     for file_key, path, record in context.records:
-        if not isinstance(record, Linkable):
+        if not isinstance(record, (Linkable, Figure)):
             continue
-        for offset, anchor in enumerate([record.id, *record.aliases]):
+        for offset, anchor in enumerate([record.id, *getattr(record, "aliases", [])]):
             where = path + (("id",) if offset == 0 else ("aliases", offset - 1))
             if anchor in seen:
                 first_file, first_path = seen[anchor]
@@ -390,7 +392,7 @@ def figures_are_placed_where_they_belong(context: Context, report: Report) -> No
             path = ("figures", i, "at", j)
             record = records.get(place)
             if record is None:
-                report("figures", path, unknown("place", place, places))
+                report("figures", path, unknown("id", place, places))
             elif not isinstance(record, FIGURE_PLACES):
                 report("figures", path, f"'{place}' is a {type(record).__name__}: a figure is shown with "
                                         f"{_PLACES_DESCRIBED} (one of: {', '.join(sorted(places))})")
@@ -400,15 +402,10 @@ def figures_are_placed_where_they_belong(context: Context, report: Report) -> No
 
 @rule("figures")
 def figures_can_be_drawn(context: Context, report: Report) -> None:
-    # Unique ids (each names its SVG's element ids), and a pose the body can take: the
-    # geometry says which number puts the foot out of reach.
+    # A pose the body can take: the geometry says which number puts the foot out of reach.
+    # (Ids are checked with every other id, ids_are_unique.)
     figures = context.parts["figures"]
-    seen: dict[str, int] = {}
     for i, figure in enumerate(figures.figures):
-        if figure.id in seen:
-            report("figures", ("figures", i, "id"), f"duplicate figure id '{figure.id}': already used by the "
-                                                    f"{seen[figure.id] + 1}. figure")
-        seen.setdefault(figure.id, i)
         try:
             pose_scene(figure, figures)
         except PoseError as error:

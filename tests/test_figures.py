@@ -23,7 +23,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 SIZE_BUDGET = 4096  # bytes per figure
 
 # The positions the source describes, by figure. "Top": one leg lifted at the top of the thrust.
-TOP = {"top", "foot-right", "back-neutral", "arms-crossed", "elbows-pushing", "dumbbell", "banded", "landmine"}
+TOP = {"top", "foot-right", "back-neutral", "arms-crossed", "elbows-pushing", "dumbbell-top", "banded-top", "landmine-top"}
 BOTTOM = {"bottom"}
 TOO_FAR, RIGHT, TOO_CLOSE = "foot-too-far", "foot-right", "foot-too-close"
 # Segment lengths changed by 5% either way must keep every rule below true.
@@ -48,7 +48,7 @@ def _figure(figure_id: str):
 
 
 def test_the_figures_this_test_knows_are_in_the_data():
-    assert TOP | BOTTOM | {"setup", TOO_FAR, TOO_CLOSE, "back-arched", "elevated"} == set(IDS)
+    assert TOP | BOTTOM | {"setup", TOO_FAR, TOO_CLOSE, "back-arched", "elevated-top"} == set(IDS)
 
 
 # --- geometry ------------------------------------------------------------------------
@@ -135,7 +135,7 @@ def test_arched_back_bows_out_of_the_line_and_neutral_does_not():
 
 
 def test_elevated_lies_on_the_floor_with_the_foot_on_the_bench_at_a_right_angle():
-    scene, _ = _scene("elevated")
+    scene, _ = _scene("elevated-top")
     knee = scene.working.knee
     thigh = math.atan2(scene.hip[1] - knee[1], scene.hip[0] - knee[0])
     shin = math.atan2(scene.working.ankle[1] - knee[1], scene.working.ankle[0] - knee[0])
@@ -226,9 +226,11 @@ def test_components_render_their_figures_from_data():
     renderer = GuideRenderer(GUIDE)
     pages = {name: renderer.render(name) for name in ("technique_steps", "mistake_cards", "variations")}
     pages["checklist"] = renderer.render("tick_checklist", "checklist-setup")
+    everything = "".join(pages.values())
     for figure in FIGURES.figures:
-        shown = sum(page.count(f"-{figure.id}-name\"") for page in pages.values())
-        assert shown == len(figure.at), f"{figure.id} shown {shown} times, placed {len(figure.at)} times"
+        for place in figure.at:
+            assert everything.count(f'id="fig-{place}-{figure.id}-name"') == 1, f"{figure.id} at {place}"
+    assert everything.count("<svg ") == sum(len(f.at) for f in FIGURES.figures)
     # Nothing is pasted into docs pages.
     docs = Path(__file__).resolve().parent.parent / "docs"
     assert not any("<svg" in p.read_text(encoding="utf-8") for p in docs.rglob("*.md"))
