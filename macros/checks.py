@@ -20,7 +20,9 @@ from .components import CHECKLIST_DIR, CHECKLIST_KINDS
 from .escaping import markdown_text
 from .loading import LoadedFile, Position, Problem, format_path
 from .messages import guess
-from .model import FILE_MODELS, CitedParagraph, Correction, Guide, Linkable, records_by_id, walk
+from .figure_geometry import PoseError, pose_scene
+from .model import (FILE_MODELS, CitedParagraph, Correction, Figure, Guide, Linkable, Mistake, Step, TickChecklist, Variation,
+                    records_by_id, walk)
 
 
 @dataclass
@@ -117,11 +119,13 @@ def unknown(what: str, value: str, known: set[str]) -> str:
 def ids_are_unique(context: Context, report: Report) -> None:
     # Ids are page anchors; ids on different pages could share a value, but one namespace
     # keeps every link and search result unambiguous.
+    # A figure's id is in the same namespace: it names its drawing's element ids and is
+    # found by the same search as any other id.
     seen: dict[str, tuple[str, tuple]] = {}
     for file_key, path, record in context.records:
-        if not isinstance(record, Linkable):
+        if not isinstance(record, (Linkable, Figure)):
             continue
-        for offset, anchor in enumerate([record.id, *record.aliases]):
+        for offset, anchor in enumerate([record.id, *getattr(record, "aliases", [])]):
             where = path + (("id",) if offset == 0 else ("aliases", offset - 1))
             if anchor in seen:
                 first_file, first_path = seen[anchor]
@@ -265,10 +269,10 @@ def checklists_match_their_pages(context: Context, report: Report) -> None:
                                         + (f" (docs/{elsewhere} does)" if elsewhere else "") + f": put {call} on it")
 
 
-# Anchors the site makes itself: each citation's (cite-<unit>-<reference>) and each
-# section of the "Link to this guide" page (links-<data file>, and its own sections:
-# links.TOOL_SECTIONS).
-RESERVED_ID_PREFIXES = ("cite-", "links-")
+# Anchors the site makes itself: each citation's (cite-<unit>-<reference>), each section
+# of the "Link to this guide" page (links-<data file>, and its own sections:
+# links.TOOL_SECTIONS) and the ids inside each figure's SVG (fig-<figure>-name, figure_svg.py).
+RESERVED_ID_PREFIXES = ("cite-", "links-", "fig-")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$", re.MULTILINE)
 _EXPLICIT_ID = re.compile(r"\{[^}]*#([A-Za-z0-9_:.-]+)[^}]*\}\s*$")
 
@@ -369,3 +373,40 @@ def search_terms_resolve(context: Context, report: Report) -> None:
             elif term.means.lower() not in _words_of(record):
                 report("search", path, f"'{target}' does not say '{term.means}': list a record whose "
                                        f"text uses the guide's term, or correct `means`")
+
+
+# Figures (data/figures.yml) ------------------------------------------------------
+# What a figure may be shown with: the components that own a position the source describes.
+FIGURE_PLACES = (Step, Mistake, Variation, TickChecklist)
+_PLACES_DESCRIBED = "a technique step, a mistake, a variation or a tick checklist"
+
+
+@rule("figures", "technique", "mistakes", "variations", "checklists")
+def figures_are_placed_where_they_belong(context: Context, report: Report) -> None:
+    # A figure named at a missing record would silently never show; at a cue or a muscle it
+    # would have no component to draw it.
+    records = records_by_id(context.parts[key] for key in ("technique", "mistakes", "variations", "checklists"))
+    places = {r.id for r in records.values() if isinstance(r, FIGURE_PLACES)}
+    for i, figure in enumerate(context.parts["figures"].figures):
+        for j, place in enumerate(figure.at):
+            path = ("figures", i, "at", j)
+            record = records.get(place)
+            if record is None:
+                report("figures", path, unknown("id", place, places))
+            elif not isinstance(record, FIGURE_PLACES):
+                report("figures", path, f"'{place}' is a {type(record).__name__}: a figure is shown with "
+                                        f"{_PLACES_DESCRIBED} (one of: {', '.join(sorted(places))})")
+            elif place in figure.at[:j]:
+                report("figures", path, f"'{place}' is listed twice")
+
+
+@rule("figures")
+def figures_can_be_drawn(context: Context, report: Report) -> None:
+    # A pose the body can take: the geometry says which number puts the foot out of reach.
+    # (Ids are checked with every other id, ids_are_unique.)
+    figures = context.parts["figures"]
+    for i, figure in enumerate(figures.figures):
+        try:
+            pose_scene(figure, figures)
+        except PoseError as error:
+            report("figures", ("figures", i, "pose", error.field), f"this pose cannot be drawn: {error}")

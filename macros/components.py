@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel
 
 from . import printfit
+from .figure_svg import figure_aspect
 from .glance import at_a_glance
 from .links import SECTION_ANCHOR, TOOL_SECTIONS, link_sections
 from .model import (ChecklistBase, Cue, FaultFinder, Guide, Linkable, Mistake, ProgressionStep,
@@ -192,8 +193,9 @@ def _link_tools_context(guide: Guide, site: Site) -> dict:
 # --- the checklist kinds ---------------------------------------------------------------
 def _ticks_fit(guide: Guide, c: TickChecklist, items: list, columns: int, scale: float) -> printfit.Fit:
     disclaimer = guide.guide.disclaimer
+    figures = [(figure_aspect(guide.figures, f), f.caption) for f in guide.figures.figures if c.id in f.at]
     return printfit.ticks(c.intro, [i.text for i in items], columns, scale,
-                          f"{disclaimer.short} {disclaimer.more}" if c.disclaimer else None)
+                          f"{disclaimer.short} {disclaimer.more}" if c.disclaimer else None, figures)
 
 
 def _fault_finder_fit(guide: Guide, c: FaultFinder, items: list, columns: int, scale: float) -> printfit.Fit:

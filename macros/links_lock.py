@@ -27,6 +27,7 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 
+from .figure_svg import ID_PREFIX
 from .model import records_by_id
 from . import validation
 from .validation import load_guide
@@ -53,7 +54,9 @@ HEADER = f"""\
 # derived from other ids). A page title's h1 id is usually made from the title, so
 # the page address stands for it, unless the id comes from data/.
 PUBLIC_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-DERIVED_PREFIXES = ("cite-",)
+# A figure's SVG names its title and description by ids derived from the figure and the
+# record it is shown with (fig-*, figure_svg.py): for aria-labelledby, not for links.
+DERIVED_PREFIXES = ("cite-", ID_PREFIX)
 
 
 def build_site(project: Path, site_dir: Path, engine: str = "properdocs",

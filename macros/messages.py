@@ -19,6 +19,7 @@ from .model import ID_PATTERN
 _TYPE_NAMES = {
     "string_type": "text",
     "int_type": "a whole number",
+    "float_type": "a number",
     "bool_type": "true or false",
     "list_type": "a list",
     "model_type": "a mapping of fields",

@@ -447,6 +447,99 @@ class SearchFile(Record):
     terms: list[SearchTerm] = NonEmpty
 
 
+# figures.yml ---------------------------------------------------------------------
+# Side-view drawings of the movement (figure_geometry.py computes each pose, figure_svg.py
+# draws it). Lengths are fractions of body height; angles are degrees.
+Fraction = Annotated[float, Field(strict=True, gt=0, lt=1)]
+Height = Annotated[float, Field(strict=True, ge=0, lt=1)]
+Degrees = Annotated[float, Field(strict=True, ge=-180, le=180)]
+
+
+class Body(Record):
+    """Segment lengths as fractions of body height (the anthropometric table is cited in
+    figures.yml's header comment: a drawing's proportions, not a fact the guide states)."""
+
+    head_neck: Fraction
+    trunk: Fraction
+    upper_arm: Fraction
+    forearm: Fraction
+    hand: Fraction
+    thigh: Fraction
+    shank: Fraction
+    ankle_height: Fraction
+    foot: Fraction
+    # Drawing thickness (half of the stroke width) of the trunk and of the limbs, and the head's radius.
+    trunk_radius: Fraction
+    limb_radius: Fraction
+    head_radius: Fraction
+
+
+class Bench(Record):
+    height: Fraction
+    depth: Fraction
+
+
+class Props(Record):
+    """Sizes of the equipment a figure may show, in body heights."""
+
+    dumbbell_radius: Fraction
+    landmine_length: Annotated[float, Field(strict=True, gt=0, lt=3)]
+    band_radius: Fraction
+
+
+class LiftedLeg(Record):
+    """The lifted leg: its thigh's angle above the floor and the knee's bend (0 = straight)."""
+
+    thigh: Degrees
+    knee: Annotated[float, Field(strict=True, ge=0, le=160)]
+
+
+class Arms(Record):
+    """The arm: the upper arm's direction (degrees counter-clockwise from pointing at the
+    feet: 90 is up, 180 towards the head), then the forearm's bend from it (positive: the same way)."""
+
+    shoulder: Degrees
+    elbow: Degrees
+
+
+class Pose(Record):
+    """The few numbers that define a position; the joints follow by geometry."""
+
+    back_on: Literal["bench", "floor"] = "bench"
+    foot_on: Literal["floor", "bench"] = "floor"
+    back_contact: Fraction          # where the back rests: share of the trunk from the shoulder
+    hip_height: Height              # hip joint above the floor
+    foot: Annotated[float, Field(strict=True, gt=0, lt=2)]  # planted ankle from the bench edge (or the shoulder)
+    lifted: LiftedLeg | None = None
+    arms: Arms
+    arch: Annotated[float, Field(strict=True, ge=0, le=0.2)] = 0.0  # lower-back arch, share of the trunk
+    neck: Degrees = 0.0             # head bent from the trunk's line (positive: chin to chest)
+
+
+Equipment = Literal["dumbbell", "band", "landmine"]
+GuideLine = Literal["straight-line", "vertical-shin", "push-down"]
+
+
+class Figure(Record):
+    """One drawing: its pose, what it shows, its words, and the records it is shown with."""
+
+    id: Id
+    at: list[Id] = NonEmpty
+    name: Text
+    description: Text
+    caption: Text
+    pose: Pose
+    equipment: list[Equipment] = []
+    guides: list[GuideLine] = []
+
+
+class FiguresFile(Record):
+    body: Body
+    bench: Bench
+    props: Props
+    figures: list[Figure] = NonEmpty
+
+
 # the whole guide -----------------------------------------------------------------
 FILE_MODELS: dict[str, type[Record]] = {
     "guide": GuideFile,
@@ -460,6 +553,7 @@ FILE_MODELS: dict[str, type[Record]] = {
     "references": ReferencesFile,
     "checklists": ChecklistsFile,
     "search": SearchFile,
+    "figures": FiguresFile,
 }
 
 
@@ -477,6 +571,7 @@ class Guide(Record):
     references: ReferencesFile
     checklists: ChecklistsFile
     search: SearchFile
+    figures: FiguresFile
 
 
 # walking the model ---------------------------------------------------------------

@@ -34,6 +34,8 @@ FOOTER = (20 + 3 + 2) * MM + 2        # QR code, margin, padding, rule
 TABLE_HEAD = 0.9 * BODY * 1.3 + 6      # header row: one short line and padding
 TABLE_ROW = 0.9 * BODY * 1.7 + 6       # write-in row: 1.7em plus padding and border
 ADMONITION = 3.6 * LINE                # title bar, padding and margins around its text
+FIGURE_WIDTH = 60 * MM                 # a figure on a checklist (print.css)
+FIGURE_MARGINS = (1 + 1 + 0.8 + 0.4) * BODY   # its wrapper's margins, its own, its caption's
 
 
 @dataclass(frozen=True)
@@ -114,10 +116,18 @@ def admonition(text: str, scale: float = 1.0) -> float:
     return text_height(text, PAGE_WIDTH / scale - 2 * BODY) + ADMONITION
 
 
-def ticks(intro, texts: list[str], columns: int, scale: float, disclaimer: str | None = None) -> Fit:
-    """A list of tick boxes, optionally followed by the disclaimer admonition."""
+def figure(aspect: float, caption: str, scale: float = 1.0) -> float:
+    """A figure (height/width `aspect`) at its printed width, with its caption."""
+    return (FIGURE_WIDTH * aspect) / scale + text_height(caption, FIGURE_WIDTH / scale) + FIGURE_MARGINS
+
+
+def ticks(intro, texts: list[str], columns: int, scale: float, disclaimer: str | None = None,
+          figures: list[tuple[float, str]] = ()) -> Fit:
+    """A list of tick boxes, optionally after figures ((aspect, caption) each, side by side
+    is not assumed: stacked) and followed by the disclaimer admonition."""
     width = column_width(columns, scale)
     extra = admonition(disclaimer, scale) if disclaimer else 0.0
+    extra += sum(figure(aspect, caption, scale) for aspect, caption in figures)
     return page_height(intro, [tick_item(t, width) for t in texts], columns, extra, scale)
 
 

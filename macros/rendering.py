@@ -15,6 +15,7 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 
 from . import components, escaping, printfit
 from .citations import CitationIndex
+from .figure_svg import FigureIndex
 from .components import ChecklistKind, Component, Pages, Site, relative
 from .model import ChecklistBase, Guide, records_by_id
 from .qr import qr_svg
@@ -78,6 +79,7 @@ class GuideRenderer:
         self.citations = CitationIndex(guide, self.pages.of_record)
         self._env = environment(bytecode_cache)
         self._env.globals["citations"] = self.citations
+        self._env.globals["figures"] = FigureIndex(guide)
 
     @cached_property
     def records(self) -> dict:

@@ -5,7 +5,7 @@ Each YAML file in data/ names its schema on its first line
 YAML language server completes keys and flags mistakes while the file is being typed.
 Each field carries its help text (field_help.py), shown on hover, and a field that names
 ids in another file (citations, checklist items, progression variations, a FAQ's table,
-linked records) lists the ids data/ holds, so they complete and are checked as typed:
+linked records, the records a figure is shown with) lists the ids data/ holds, so they complete and are checked as typed:
 regenerate after adding or renaming an id too. Run with `--check` to fail (exit 1) when
 the committed schemas are stale.
 """
@@ -16,6 +16,7 @@ import json
 import sys
 from pathlib import Path
 
+from .checks import FIGURE_PLACES
 from .components import CHECKLIST_KINDS
 from .field_help import help_for
 from .loading import DataError, read_text
@@ -67,6 +68,8 @@ def cross_file_ids(data_dir: Path) -> dict[tuple[str, str], list[str]]:
     if {"technique", "mistakes", "programming"} <= parts.keys():
         for kind in CHECKLIST_KINDS.values():
             ids[(kind.model.__name__, "items")] = sorted(r.id for r in records.values() if isinstance(r, kind.lists))
+    if {"technique", "mistakes", "variations", "checklists"} <= parts.keys():
+        ids[("Figure", "at")] = sorted(r.id for r in records.values() if isinstance(r, FIGURE_PLACES))
     if parts.keys() == FILE_MODELS.keys():
         ids[("PhraseLink", "to")] = ids[("Correction", "at")] = sorted(records)
     return ids

@@ -88,6 +88,18 @@ def small_guide_data() -> dict:
              "items": ["session-one", "session-two"], "log_fields": ["Reps done"], "set_columns": 5},
         ]},
         "search": {"terms": [{"words": ["Iotas"], "means": "iota", "at": ["cue-iota"]}]},
+        "figures": {
+            "body": {"head_neck": 0.182, "trunk": 0.288, "upper_arm": 0.186,
+                     "forearm": 0.146, "hand": 0.108, "thigh": 0.245, "shank": 0.246, "ankle_height": 0.039,
+                     "foot": 0.152, "trunk_radius": 0.055, "limb_radius": 0.022, "head_radius": 0.062},
+            "bench": {"height": 0.24, "depth": 0.3},
+            "props": {"dumbbell_radius": 0.05, "landmine_length": 0.85, "band_radius": 0.03},
+            "figures": [{"id": "figure-sigma", "at": ["step-one"], "name": "Figure sigma",
+                         "description": "Shows tau.", "caption": "Caption upsilon.",
+                         "pose": {"back_contact": 0.3, "hip_height": 0.28, "foot": 0.45,
+                                  "lifted": {"thigh": 75, "knee": 95}, "arms": {"shoulder": -167, "elbow": 67}},
+                         "guides": ["straight-line"]}],
+        },
     })
 
 

@@ -28,7 +28,8 @@ def _key_texts(html: str) -> list[str]:
     article = BeautifulSoup(html, "html.parser").select_one("article")
     # Permalinks show on hover, the print footer on paper only, and the print button needs
     # JavaScript to work (a <noscript> style hides it).
-    for chrome in article.select(".headerlink, script, style, .print-footer, [hidden], .print-button"):
+    # A figure's <title> and <desc> are its accessible name and description, never shown as text.
+    for chrome in article.select(".headerlink, script, style, .print-footer, [hidden], .print-button, svg"):
         chrome.decompose()
     texts = [_squash(element.get_text()) for element in article.select(KEY_TEXT)]
     return [text for text in texts if text]
