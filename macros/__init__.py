@@ -31,7 +31,7 @@ from jinja2 import FileSystemBytecodeCache
 
 from .model import Guide
 
-from . import assets, components, escaping, glance, loading, offline, rendering, search_index, validation
+from . import assets, components, deploy, escaping, glance, loading, offline, rendering, search_index, validation
 
 # Set by hooks/engine_command.py: "serve" or "build".
 COMMAND_VARIABLE = "GUIDE_ENGINE_COMMAND"
@@ -134,6 +134,11 @@ def define_env(env) -> None:
     """Load the guide once for this build (under Zensical: for this page) and register
     its component macros."""
     _reload_core()
+    try:
+        # Before anything else: a deploy build without the real address stops here.
+        deploy.check_site_url(env.conf.get("site_url"), dict(os.environ))
+    except deploy.NotPublishable as error:
+        raise _build_error(str(error)) from None
     _offline_switch(env.conf)
     data_dir = Path(env.project_dir) / "data"
     docs_files = validation.site_pages(env.conf["docs_dir"])
