@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
-from . import printfit
+from . import printfit, write_in
 from .glance import at_a_glance
 from .links import link_sections
 from .model import (ChecklistBase, Cue, FaultFinder, Guide, Linkable, Mistake, ProgressionStep,
@@ -83,7 +83,7 @@ class ChecklistKind:
     described: str  # how an error names what it lists
     template: str
     doc: str
-    # Its printed height given its items (as laid out at text scale 1, in `columns`).
+    # Its printed height given its items, in `columns`, at its text size (px).
     estimate: Estimate
     # Anything else the template needs.
     extra: Callable[[Guide], dict] = field(default=lambda guide: {})
@@ -101,7 +101,7 @@ class ChecklistKind:
         records = records_by_id(guide) if records is None else records
         items = [records[item] for item in checklist.items]
         return self.estimate(guide, checklist, items, checklist.paper.columns,
-                             printfit.TEXT_SCALE[checklist.paper.text])
+                             printfit.TEXT_SIZE[checklist.paper.text])
 
 
 # --- the components, in reading order ------------------------------------------------
@@ -174,32 +174,38 @@ COMPONENTS: tuple[Component, ...] = (
 
 
 # --- the checklist kinds ---------------------------------------------------------------
-def _ticks_fit(guide: Guide, c: TickChecklist, items: list, columns: int, scale: float) -> printfit.Fit:
+def _ticks_fit(guide: Guide, c: TickChecklist, items: list, columns: int, size: float) -> printfit.Fit:
     disclaimer = guide.guide.disclaimer
-    return printfit.ticks(c.intro, [i.text for i in items], columns, scale,
+    return printfit.ticks(c.intro, [i.text for i in items], columns, size,
                           f"{disclaimer.short} {disclaimer.more}" if c.disclaimer else None)
 
 
-def _fault_finder_fit(guide: Guide, c: FaultFinder, items: list, columns: int, scale: float) -> printfit.Fit:
+def _fault_finder_fit(guide: Guide, c: FaultFinder, items: list, columns: int, size: float) -> printfit.Fit:
     return printfit.fault_finder(
-        c.intro, [(m.title, " ".join(p.text for p in m.problem), m.solutions) for m in items], columns, scale)
+        c.intro, [(m.title, " ".join(p.text for p in m.problem), m.solutions) for m in items], columns, size)
 
 
-def _progression_fit(guide: Guide, c: ProgressionTracker, items: list, columns: int, scale: float) -> printfit.Fit:
+def _progression_fit(guide: Guide, c: ProgressionTracker, items: list, columns: int, size: float) -> printfit.Fit:
     rule = guide.programming.progression.advance_when
-    return printfit.logged(c.intro, [f"Step 0: {s.name}" for s in items], c.log_rows, columns, scale, rule)
+    return printfit.logged(c.intro, [f"Step 0: {s.name}" for s in items], [c.log_rows] * len(items),
+                           columns, size, rule)
 
 
-def _session_fit(guide: Guide, c: SessionCard, items: list, columns: int, scale: float) -> printfit.Fit:
+def _session_fit(guide: Guide, c: SessionCard, items: list, columns: int, size: float) -> printfit.Fit:
     # The exercise with its dose (as long as "3–4 sets of 6–8 reps per leg").
     titles = [f"{e.exercise}: {e.sets} sets of {e.reps or ''} reps per leg" for e in items]
-    return printfit.logged(c.intro, titles, len(c.log_fields), columns, scale)
+    return printfit.logged(c.intro, titles, [write_in.set_rows(e.sets, c.set_rows) for e in items],
+                           columns, size)
 
 
 def _progression_context(guide: Guide) -> dict:
     progression = guide.programming.progression
-    return {"progression": progression,
+    return {"progression": progression, "log_columns": write_in.columns,
             "step_numbers": {step.id: n for n, step in enumerate(progression.steps, start=1)}}
+
+
+def _session_context(guide: Guide) -> dict:
+    return {"log_columns": write_in.columns, "set_rows": write_in.set_rows}
 
 
 _KINDS = (
@@ -214,8 +220,9 @@ _KINDS = (
                   "The listed progression steps, the rule for moving on and write-in rows for each step.",
                   _progression_fit, _progression_context),
     ChecklistKind("session_card", SessionCard, (SessionExercise,), "a sample-session exercise",
-                  "checklist_session.md.j2", "The listed session exercises, each with a write-in box per set.",
-                  _session_fit),
+                  "checklist_session.md.j2",
+                  "The listed session exercises, each with a write-in row per set and a column for what it logs.",
+                  _session_fit, _session_context),
 )
 # By the `kind:` value of checklists.yml.
 CHECKLIST_KINDS: dict[str, ChecklistKind] = {kind.kind: kind for kind in _KINDS}
