@@ -162,7 +162,7 @@ def define_env(env) -> None:
         # A PluginError makes `mkdocs build` stop with this report and no traceback.
         raise _build_error(report) from None
     env.variables.pop("data_report", None)
-    site = components.Site(tuple(validation.read_manifest(data_dir)), docs_files)
+    site = components.Site(tuple(validation.read_manifest(data_dir)), docs_files, docs_dir=env.conf["docs_dir"])
     # Jinja's cache (a private per-user temp directory) keyed by each template's source, so
     # a fresh `mkdocs build` does not compile unchanged templates again.
     renderer = rendering.GuideRenderer(guide, bytecode_cache=FileSystemBytecodeCache(), site=site)

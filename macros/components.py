@@ -41,6 +41,8 @@ class Site:
 
     manifest: tuple[str, ...] = ()
     pages: frozenset[str] = frozenset()
+    # docs/ itself: the whole guide on paper renders its pages (see WHOLE_GUIDE).
+    docs_dir: str | None = None
 
     def page_at(self, address: str) -> str | None:
         """The page of this site served at `address` (see `page_at`)."""
@@ -164,8 +166,12 @@ COMPONENTS: tuple[Component, ...] = (
               extra=lambda g, _site: {"labels": {r.id: "safety tip" if isinstance(r, Tip) else label(r)
                                                  for r in records_by_id(g).values()}}),
     Component("checklist_index", "checklist_index.md.j2", "checklists/index.md",
-              "A linked list of every checklist with its intro and item count.",
-              lambda g: g.checklists.checklists, "checklists"),
+              "A linked list of every checklist with its intro and item count, and the whole guide to print.",
+              lambda g: g.checklists.checklists, "checklists", extra=lambda g, _site: {"print_view": PRINT_VIEW}),
+    Component("whole_guide", "whole_guide.md.j2", "print.md",
+              "The whole guide on one page for printing as a booklet: a short table of contents, then "
+              "each section's page (WHOLE_GUIDE) in reading order, each starting a new sheet.",
+              None, extra=lambda g, site: {"sections": WHOLE_GUIDE}),
     Component("link_index", "link_index.md.j2", "links.md",
               "Every linkable unit by section, with the permanent addresses (from the link manifest) "
               "that reach it; for the \"Link to this guide\" page.",
@@ -237,13 +243,29 @@ MACROS: dict[str, Component | ChecklistKind] = {
 # --- pages ---------------------------------------------------------------------------
 # Where the checklists' own pages are (a checklist's `page:` is relative to it).
 CHECKLIST_DIR = "checklists"
+# The whole guide on paper: one page (at the top of docs/, so the sections' own relative
+# links hold) rendering these pages in reading order (the navigation's), each under its
+# navigation label. A print view: out of search, off the link manifest (its anchors are
+# copies of the sections' own, which are the addresses to link).
+PRINT_VIEW = "print.md"
+WHOLE_GUIDE: tuple[tuple[str, str], ...] = (
+    ("index.md", "Overview"), ("technique.md", "Technique"), ("mistakes.md", "Mistakes"),
+    ("muscles.md", "Muscles"), ("benefits.md", "Benefits"), ("variations.md", "Variations"),
+    ("programming.md", "Programming"), ("faq.md", "FAQ"), ("references.md", "References"),
+    (f"{CHECKLIST_DIR}/index.md", "Checklists"), ("about.md", "About"),
+)
 
 
 def out_of_search(page: str) -> bool:
     """Whether a docs page stays out of the search index (search_index.py): a checklist's
     own page repeats records the guide explains elsewhere; the checklists' section page
-    stays, its titles lead to them."""
-    return page.startswith(CHECKLIST_DIR + "/") and page != f"{CHECKLIST_DIR}/index.md"
+    stays, its titles lead to them. The whole guide on paper repeats every page."""
+    return page == PRINT_VIEW or (page.startswith(CHECKLIST_DIR + "/") and page != f"{CHECKLIST_DIR}/index.md")
+
+
+def on_manifest(page: str) -> bool:
+    """Whether a docs page's addresses belong in the link manifest (not the print view)."""
+    return page != PRINT_VIEW
 
 
 def _records_in(value: object) -> Iterable[BaseModel]:

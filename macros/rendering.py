@@ -8,10 +8,10 @@ the page being rendered, wherever the registry's page table says it is.
 
 from __future__ import annotations
 
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
-from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
 
 from . import components, escaping, printfit
 from .citations import CitationIndex
@@ -78,6 +78,9 @@ class GuideRenderer:
         self.citations = CitationIndex(guide, self.pages.of_record)
         self._env = environment(bytecode_cache)
         self._env.globals["citations"] = self.citations
+        if site.docs_dir:
+            # The docs pages, as "docs/<path>", for the whole guide on paper to include.
+            self._env.loader = ChoiceLoader([self._env.loader, PrefixLoader({"docs": FileSystemLoader(site.docs_dir)})])
 
     @cached_property
     def records(self) -> dict:
@@ -103,8 +106,13 @@ class GuideRenderer:
         return self._env.get_template(template).render(href=href, **context).strip() + "\n"
 
     def _component(self, component: Component, page: str | None) -> str:
-        return self._render(component.template, page or component.page,
-                            **component.context(self.guide, self.site))
+        here = page or component.page
+        context = component.context(self.guide, self.site)
+        if component.template == "whole_guide.md.j2":
+            # The pages it includes call the macros and read `guide`, as under the engine.
+            context.update(guide=self.guide, **{name: partial(self.render, name, page=here)
+                                                 for name in components.MACROS if name != component.name})
+        return self._render(component.template, here, **context)
 
     def checklist(self, checklist_id: str) -> ChecklistBase:
         """The checklist with this id (ValueError naming the known ids otherwise)."""

@@ -204,7 +204,7 @@ def test_checklist_index_links_every_checklist_with_its_item_count():
     soup = html(GuideRenderer(small_guide()).render("checklist_index"))
     links = {a["href"]: a.get_text() for a in soup.find_all("a")}
     assert links == {"ticks.md": "Ticks", "faults.md": "Faults", "route.md": "Route log",
-                     "session.md": "Session log"}
+                     "session.md": "Session log", "../print.md": "the whole guide on one page"}
     assert "(2 items)" in soup.get_text()
 
 

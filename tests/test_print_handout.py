@@ -68,22 +68,26 @@ def test_every_sheet_is_headed_with_the_title_and_the_pages_address(printed, gui
         assert sheet[-1].text == f"{n} / {len(sheets)}", f"sheet {n} of {path} has no page number"
 
 
+def stranded_headings(sheets, headings: list[str]) -> list[str]:
+    """Sheets (but the last) that end with a heading, or with a heading and one line after it."""
+    known = {squash(h) for h in headings if h}
+    found = []
+    for n, sheet in enumerate(sheets[:-1], start=1):
+        content = [line for line in sheet if line.size >= MARGIN_SIZE]
+        if not content:
+            found.append(f"sheet {n} is empty")
+        elif squash(content[-1].text) in known:
+            found.append(f"sheet {n} ends with {content[-1].text!r}")
+        elif len(content) >= 2 and squash(content[-2].text) in known:
+            found.append(f"sheet {n} ends with {content[-2].text!r} and one line after it")
+    return found
+
+
 @pytest.mark.parametrize("path, paper", CASES)
 def test_no_sheet_ends_with_a_heading_or_a_heading_and_one_line(printed, path, paper):
     sheets, dom = printed[path, paper]
-    headings = {squash(h) for h in dom["headings"] + dom["titles"] if h}
-    assert headings, f"no headings found on {path}"
-
-    def is_heading(line) -> bool:
-        return squash(line.text) in headings
-
-    for n, sheet in enumerate(sheets[:-1], start=1):
-        content = [line for line in sheet if line.size >= MARGIN_SIZE]
-        assert content, f"sheet {n} of {path} ({paper}) is empty"
-        assert not is_heading(content[-1]), f"sheet {n} of {path} ({paper}) ends with {content[-1].text!r}"
-        if len(content) >= 2:
-            assert not is_heading(content[-2]), \
-                f"sheet {n} of {path} ({paper}) ends with {content[-2].text!r} and one line after it"
+    assert dom["headings"], f"no headings found on {path}"
+    assert not stranded_headings(sheets, dom["headings"] + dom["titles"]), (path, paper)
 
 
 @pytest.mark.parametrize("path", PAGES)
