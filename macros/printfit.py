@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 MM = 96 / 25.4
 PT = 96 / 72
-# The narrower printable width (A4: 210 mm less 2 x 12 mm) and the shorter printable height
+# The narrower printable width (A4: 210 mm less 2 x 10 mm) and the shorter printable height
 # (US Letter: 279.4 mm less the 12 mm top and 10 mm bottom margins): a checklist that fits
 # both fits either. The title and address above the page sit in the margin.
-PAGE_WIDTH = (210 - 24) * MM
+PAGE_WIDTH = (210 - 20) * MM
 PAGE_HEIGHT = (279.4 - 22) * MM
 
 # A checklist's text size (PrintRules.text) in px: its items, intro and their spacing are
@@ -32,7 +32,7 @@ ITEM_GAP = 0.6 + 0.3              # em: a fault or logged item's
 COLUMN_GAP = 8 * MM
 
 TITLE = 20 * PT * 1.25 + 20 * PT * 0.5         # h1: 20 pt, line-height 1.25, margin .5em
-FOOTER = (20 + 3 + 2) * MM + 2                  # QR code, margin, padding, rule
+FOOTER = (18 + 3 + 2) * MM + 2                  # QR code, margin, padding, rule
 TABLE_TEXT = 11 * PT                            # write-in tables: 11 pt whatever the item text
 TABLE_HEAD = TABLE_TEXT * 1.3 + 2 * MM + 1      # header row: one short line, padding, border
 TABLE_ROW = 8.5 * MM                            # a write-in row (border-box)
