@@ -171,7 +171,8 @@ COMPONENTS: tuple[Component, ...] = (
     Component("whole_guide", "whole_guide.md.j2", "print.md",
               "The whole guide on one page for printing as a booklet: a short table of contents, then "
               "each section's page (WHOLE_GUIDE) in reading order, each starting a new sheet.",
-              None, extra=lambda g, site: {"sections": WHOLE_GUIDE}),
+              # Without docs/ (a renderer made for the data alone) it has no pages to gather.
+              None, extra=lambda g, site: {"sections": WHOLE_GUIDE if site.docs_dir else ()}),
     Component("link_index", "link_index.md.j2", "links.md",
               "Every linkable unit by section, with the permanent addresses (from the link manifest) "
               "that reach it; for the \"Link to this guide\" page.",
