@@ -69,16 +69,18 @@ def test_every_sheet_is_headed_with_the_title_and_the_pages_address(printed, gui
 
 
 def stranded_headings(sheets, headings: list[str]) -> list[str]:
-    """Sheets (but the last) that end with a heading, or with a heading and one line after it."""
+    """Sheets (but the last) that end with a heading, or with a heading and one line after it
+    while the heading's text goes on on the next sheet (a one-line step, whole, may end one)."""
     known = {squash(h) for h in headings if h}
+    contents = [[line for line in sheet if line.size >= MARGIN_SIZE] for sheet in sheets]
     found = []
-    for n, sheet in enumerate(sheets[:-1], start=1):
-        content = [line for line in sheet if line.size >= MARGIN_SIZE]
+    for n, (content, following) in enumerate(zip(contents, contents[1:]), start=1):
         if not content:
             found.append(f"sheet {n} is empty")
         elif squash(content[-1].text) in known:
             found.append(f"sheet {n} ends with {content[-1].text!r}")
-        elif len(content) >= 2 and squash(content[-2].text) in known:
+        elif len(content) >= 2 and squash(content[-2].text) in known \
+                and not (following and squash(following[0].text) in known):
             found.append(f"sheet {n} ends with {content[-2].text!r} and one line after it")
     return found
 
