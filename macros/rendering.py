@@ -8,6 +8,7 @@ the page being rendered, wherever the registry's page table says it is.
 
 from __future__ import annotations
 
+import re
 from functools import cached_property, partial
 from pathlib import Path
 
@@ -20,6 +21,14 @@ from .model import ChecklistBase, Guide, records_by_id
 from .qr import qr_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
+# An ATX heading line, also inside a list item or a card ("-   ## Title", "    ### Step 1").
+_HEADING = re.compile(r"^(\s*(?:[-*+]\s+)?)(#{1,5})(?=\s)", re.MULTILINE)
+
+
+def demote_headings(markdown: str) -> str:
+    """Each Markdown heading one level down (# -> ##): a page's text inside another page,
+    whose own title stays the one h1."""
+    return _HEADING.sub(lambda m: m.group(1) + m.group(2) + "#", markdown)
 
 
 def environment(bytecode_cache: BytecodeCache | None = None) -> Environment:
@@ -36,7 +45,7 @@ def environment(bytecode_cache: BytecodeCache | None = None) -> Environment:
         autoescape=False,
     )
     env.filters.update(md=escaping.markdown_text, e=escaping.html_text,
-                       doi_url=escaping.doi_url, link_target=escaping.link_target)
+                       doi_url=escaping.doi_url, link_target=escaping.link_target, demote=demote_headings)
     return env
 
 

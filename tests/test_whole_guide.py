@@ -45,9 +45,10 @@ def test_the_print_page_holds_every_section_in_order_after_a_table_of_contents(b
     assert toc == [f"#{s['id']}" for s in sections]
     for section, (page, _label) in zip(sections, components.WHOLE_GUIDE):
         own = _soup(built_site, components.address_of(page)).select_one("article")
-        # The section is the page's own content: its first heading and every heading after it.
-        assert [h.get_text(" ", strip=True) for h in section.select("h1, h2, h3")] == \
-               [h.get_text(" ", strip=True) for h in own.select("h1, h2, h3")], page
+        # The section is the page's own content, its headings one level down (one h1 per page).
+        assert [(h.name, h.get_text(" ", strip=True)) for h in section.select("h2, h3, h4")] == \
+               [(f"h{int(h.name[1]) + 1}", h.get_text(" ", strip=True)) for h in own.select("h1, h2, h3")], page
+    assert len(article.select("h1")) == 1
     ids = [tag["id"] for tag in soup.select("[id]")]
     assert len(ids) == len(set(ids)), "an id twice on the print page"
 
@@ -74,7 +75,7 @@ def test_the_whole_guide_prints_each_section_on_new_sheets_without_stranded_head
         'article h1, article h2, article h3, article h4, .cues-title, .solution-title, .admonition-title')]
         .map(e => e.innerText.trim())""")
     firsts = page.evaluate("""() => [...document.querySelectorAll('section.whole-guide__section')]
-        .map(s => s.querySelector('h1').innerText.trim())""")
+        .map(s => s.querySelector('h2').innerText.trim())""")
     sheets = pdf_lines(print_pdf(page, tmp_path / "whole.pdf", "A4"))
     page.close()
     assert not stranded_headings(sheets, headings)
@@ -83,3 +84,11 @@ def test_the_whole_guide_prints_each_section_on_new_sheets_without_stranded_head
     missing = [title for title in firsts if squash(title) not in tops]
     assert not missing, f"sections not starting a sheet: {missing}"
     assert len(sheets) > len(firsts)
+
+
+def test_included_pages_have_their_headings_one_level_down():
+    from macros.rendering import demote_headings
+
+    text = "# Title { #t }\n\nText # not a heading\n\n-   ## Card\n\n    ### Step 1\n\n##### Five\n"
+    assert demote_headings(text) == ("## Title { #t }\n\nText # not a heading\n\n-   ### Card\n\n"
+                                     "    #### Step 1\n\n###### Five\n")
