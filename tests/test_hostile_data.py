@@ -124,8 +124,10 @@ def baseline(data_dir):
 
 
 def _ids(soups) -> set[str]:
-    # A page title's id is made from its words (the only heading without an id of its own).
-    return {tag["id"] for soup in soups for tag in soup.find_all(id=True) if tag.name != "h1"}
+    # A page title's id is made from its words (the only heading without an id of its own),
+    # also where the whole guide on paper (print.md) shows it as its section's first heading.
+    titles = {id(section.find(["h2"])) for soup in soups for section in soup.select("section.whole-guide__section")}
+    return {tag["id"] for soup in soups for tag in soup.find_all(id=True) if tag.name != "h1" and id(tag) not in titles}
 
 
 def _values(case: Case) -> list[str]:
