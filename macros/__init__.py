@@ -31,8 +31,8 @@ from jinja2 import FileSystemBytecodeCache
 
 from .model import Guide
 
-from . import (assets, components, escaping, glance, link_index, loading, offline, preview_card, rendering,
-               search_index, validation)
+from . import (assets, components, deploy, escaping, glance, link_index, loading, offline, preview_card,
+               rendering, search_index, validation)
 
 # The pages' link-preview pictures (preview_card.Card by docs path), between define_env
 # and on_post_build.
@@ -148,6 +148,11 @@ def define_env(env) -> None:
     """Load the guide once for this build (under Zensical: for this page) and register
     its component macros."""
     _reload_core()
+    try:
+        # Before anything else: a deploy build without the real address stops here.
+        deploy.check_site_url(env.conf.get("site_url"), dict(os.environ))
+    except deploy.NotPublishable as error:
+        raise _build_error(str(error)) from None
     _offline_switch(env.conf)
     data_dir = Path(env.project_dir) / "data"
     docs_files = validation.site_pages(env.conf["docs_dir"])
@@ -171,7 +176,8 @@ def define_env(env) -> None:
         # A PluginError makes `mkdocs build` stop with this report and no traceback.
         raise _build_error(report) from None
     env.variables.pop("data_report", None)
-    site = components.Site(tuple(validation.read_manifest(data_dir)), docs_files, env.conf.get("site_url") or "/")
+    site = components.Site(tuple(validation.read_manifest(data_dir)), docs_files, env.conf.get("site_url") or "/",
+                           docs_dir=env.conf["docs_dir"])
     # Jinja's cache (a private per-user temp directory) keyed by each template's source, so
     # a fresh `mkdocs build` does not compile unchanged templates again.
     renderer = rendering.GuideRenderer(guide, bytecode_cache=FileSystemBytecodeCache(), site=site)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
-from . import printfit
+from . import printfit, write_in
 from .figure_svg import figure_aspect
 from .glance import at_a_glance
 from .links import SECTION_ANCHOR, TOOL_SECTIONS, link_sections
@@ -43,6 +43,8 @@ class Site:
     manifest: tuple[str, ...] = ()
     pages: frozenset[str] = frozenset()
     site_url: str = "/"
+    # docs/ itself: the whole guide on paper renders its pages (see WHOLE_GUIDE).
+    docs_dir: str | None = None
 
     def page_at(self, address: str) -> str | None:
         """The page of this site served at `address` (see `page_at`)."""
@@ -85,7 +87,7 @@ class ChecklistKind:
     described: str  # how an error names what it lists
     template: str
     doc: str
-    # Its printed height given its items (as laid out at text scale 1, in `columns`).
+    # Its printed height given its items, in `columns`, at its text size (px).
     estimate: Estimate
     # Anything else the template needs.
     extra: Callable[[Guide], dict] = field(default=lambda guide: {})
@@ -103,7 +105,7 @@ class ChecklistKind:
         records = records_by_id(guide) if records is None else records
         items = [records[item] for item in checklist.items]
         return self.estimate(guide, checklist, items, checklist.paper.columns,
-                             printfit.TEXT_SCALE[checklist.paper.text])
+                             printfit.TEXT_SIZE[checklist.paper.text])
 
 
 # --- the components, in reading order ------------------------------------------------
@@ -166,12 +168,17 @@ COMPONENTS: tuple[Component, ...] = (
               extra=lambda g, _site: {"labels": {r.id: "safety tip" if isinstance(r, Tip) else label(r)
                                                  for r in records_by_id(g).values()}}),
     Component("checklist_index", "checklist_index.md.j2", "checklists/index.md",
-              "A linked list of every checklist with its intro and item count.",
-              lambda g: g.checklists.checklists, "checklists"),
+              "A linked list of every checklist with its intro and item count, and the whole guide to print.",
+              lambda g: g.checklists.checklists, "checklists", extra=lambda g, _site: {"print_view": PRINT_VIEW}),
     Component("link_tools", "link_tools.md.j2", "links.md",
               "For authors of other material: link previews, the published link index (links.json) "
               "and the link checker, with a worked example made from the guide's own addresses.",
               None, extra=lambda g, site: _link_tools_context(g, site)),
+    Component("whole_guide", "whole_guide.md.j2", "print.md",
+              "The whole guide on one page for printing as a booklet: a short table of contents, then "
+              "each section's page (WHOLE_GUIDE) in reading order, each starting a new sheet.",
+              # Without docs/ (a renderer made for the data alone) it has no pages to gather.
+              None, extra=lambda g, site: {"sections": WHOLE_GUIDE if site.docs_dir else ()}),
     Component("link_index", "link_index.md.j2", "links.md",
               "Every linkable unit by section, with the permanent addresses (from the link manifest) "
               "that reach it; for the \"Link to this guide\" page.",
@@ -191,33 +198,39 @@ def _link_tools_context(guide: Guide, site: Site) -> dict:
 
 
 # --- the checklist kinds ---------------------------------------------------------------
-def _ticks_fit(guide: Guide, c: TickChecklist, items: list, columns: int, scale: float) -> printfit.Fit:
+def _ticks_fit(guide: Guide, c: TickChecklist, items: list, columns: int, size: float) -> printfit.Fit:
     disclaimer = guide.guide.disclaimer
     figures = [(figure_aspect(guide.figures, f), f.caption) for f in guide.figures.figures if c.id in f.at]
-    return printfit.ticks(c.intro, [i.text for i in items], columns, scale,
+    return printfit.ticks(c.intro, [i.text for i in items], columns, size,
                           f"{disclaimer.short} {disclaimer.more}" if c.disclaimer else None, figures)
 
 
-def _fault_finder_fit(guide: Guide, c: FaultFinder, items: list, columns: int, scale: float) -> printfit.Fit:
+def _fault_finder_fit(guide: Guide, c: FaultFinder, items: list, columns: int, size: float) -> printfit.Fit:
     return printfit.fault_finder(
-        c.intro, [(m.title, " ".join(p.text for p in m.problem), m.solutions) for m in items], columns, scale)
+        c.intro, [(m.title, " ".join(p.text for p in m.problem), m.solutions) for m in items], columns, size)
 
 
-def _progression_fit(guide: Guide, c: ProgressionTracker, items: list, columns: int, scale: float) -> printfit.Fit:
+def _progression_fit(guide: Guide, c: ProgressionTracker, items: list, columns: int, size: float) -> printfit.Fit:
     rule = guide.programming.progression.advance_when
-    return printfit.logged(c.intro, [f"Step 0: {s.name}" for s in items], c.log_rows, columns, scale, rule)
+    return printfit.logged(c.intro, [f"Step 0: {s.name}" for s in items], [c.log_rows] * len(items),
+                           columns, size, rule)
 
 
-def _session_fit(guide: Guide, c: SessionCard, items: list, columns: int, scale: float) -> printfit.Fit:
+def _session_fit(guide: Guide, c: SessionCard, items: list, columns: int, size: float) -> printfit.Fit:
     # The exercise with its dose (as long as "3–4 sets of 6–8 reps per leg").
     titles = [f"{e.exercise}: {e.sets} sets of {e.reps or ''} reps per leg" for e in items]
-    return printfit.logged(c.intro, titles, len(c.log_fields), columns, scale)
+    return printfit.logged(c.intro, titles, [write_in.set_rows(e.sets, c.set_rows) for e in items],
+                           columns, size)
 
 
 def _progression_context(guide: Guide) -> dict:
     progression = guide.programming.progression
-    return {"progression": progression,
+    return {"progression": progression, "log_columns": write_in.columns,
             "step_numbers": {step.id: n for n, step in enumerate(progression.steps, start=1)}}
+
+
+def _session_context(guide: Guide) -> dict:
+    return {"log_columns": write_in.columns, "set_rows": write_in.set_rows}
 
 
 _KINDS = (
@@ -232,8 +245,9 @@ _KINDS = (
                   "The listed progression steps, the rule for moving on and write-in rows for each step.",
                   _progression_fit, _progression_context),
     ChecklistKind("session_card", SessionCard, (SessionExercise,), "a sample-session exercise",
-                  "checklist_session.md.j2", "The listed session exercises, each with a write-in box per set.",
-                  _session_fit),
+                  "checklist_session.md.j2",
+                  "The listed session exercises, each with a write-in row per set and a column for what it logs.",
+                  _session_fit, _session_context),
 )
 # By the `kind:` value of checklists.yml.
 CHECKLIST_KINDS: dict[str, ChecklistKind] = {kind.kind: kind for kind in _KINDS}
@@ -248,13 +262,29 @@ MACROS: dict[str, Component | ChecklistKind] = {
 # --- pages ---------------------------------------------------------------------------
 # Where the checklists' own pages are (a checklist's `page:` is relative to it).
 CHECKLIST_DIR = "checklists"
+# The whole guide on paper: one page (at the top of docs/, so the sections' own relative
+# links hold) rendering these pages in reading order (the navigation's), each under its
+# navigation label. A print view: out of search, off the link manifest (its anchors are
+# copies of the sections' own, which are the addresses to link).
+PRINT_VIEW = "print.md"
+WHOLE_GUIDE: tuple[tuple[str, str], ...] = (
+    ("index.md", "Overview"), ("technique.md", "Technique"), ("mistakes.md", "Mistakes"),
+    ("muscles.md", "Muscles"), ("benefits.md", "Benefits"), ("variations.md", "Variations"),
+    ("programming.md", "Programming"), ("faq.md", "FAQ"), ("references.md", "References"),
+    (f"{CHECKLIST_DIR}/index.md", "Checklists"), ("about.md", "About"),
+)
 
 
 def out_of_search(page: str) -> bool:
     """Whether a docs page stays out of the search index (search_index.py): a checklist's
     own page repeats records the guide explains elsewhere; the checklists' section page
-    stays, its titles lead to them."""
-    return page.startswith(CHECKLIST_DIR + "/") and page != f"{CHECKLIST_DIR}/index.md"
+    stays, its titles lead to them. The whole guide on paper repeats every page."""
+    return page == PRINT_VIEW or (page.startswith(CHECKLIST_DIR + "/") and page != f"{CHECKLIST_DIR}/index.md")
+
+
+def on_manifest(page: str) -> bool:
+    """Whether a docs page's addresses belong in the link manifest (not the print view)."""
+    return page != PRINT_VIEW
 
 
 def _records_in(value: object) -> Iterable[BaseModel]:

@@ -76,7 +76,9 @@ FIELD_HELP: dict[str, str] = {
     "sample_session": "A sample lower-body session.",
     "exercises": "The session's exercises, in order.",
     "exercise": "Name of the exercise, e.g. `Single leg hip thrust`.",
-    "per_leg": "`true` when sets and reps are per leg.",
+    "per_leg": "`true` when sets and reps are per leg (the checklists then log left and right).",
+    "logs": "What a reader writes down for it, one write-in column each: `reps`, `time`, `load`, e.g. "
+            "`[reps, load]` (a plank: `[time]`).",
     "faqs": "The frequently asked questions.",
     "question": "The question, as a reader would ask it.",
     "shows": "Id of a table to show with the answer: the programming guidelines' id.",
@@ -95,9 +97,10 @@ FIELD_HELP: dict[str, str] = {
              "exercises, by kind), e.g. `[overusing-elbows]`.",
     "paper": "Print layout: `{columns: 2, text: small}` fits more on the one printed page.",
     "columns": "Columns on paper: 1 or 2.",
-    "log_fields": "Headings of the write-in columns, e.g. `[Date, Reps]`.",
+    "log_fields": "Headings of the write-in columns before what each step logs, e.g. `[Date, Sets]`.",
     "log_rows": "How many write-in rows per item (1–6).",
-    "set_columns": "How many write-in boxes per exercise, one per set (1–8).",
+    "set_rows": "The most write-in rows per exercise, one per set (1–8): an exercise gets as many as its "
+                "`sets` says, and this many when `sets` gives no number.",
     "terms": "Words readers type for the guide's own terms (search.yml): each entry lets search find the records "
              "that use the term by the readers' words too.",
     "words": "What readers type instead of the guide's term: abbreviations, everyday words, e.g. `[quads]`.",
@@ -149,7 +152,7 @@ FIELD_HELP: dict[str, str] = {
     "arch": "How far the lower back bows into an arch, as a share of the trunk (0: neutral).",
     "neck": "The head's bend from the trunk's line, degrees (positive: chin towards the chest).",
     "intro@Section": "Opening text.",
-    "text@PrintRules": "Text size on paper: normal or small.",
+    "text@PrintRules": "Text size on paper: large (16 pt, for a few short items), normal (14 pt) or small (11 pt, for long items).",
     "kind@Tip": "What the tip is about: stop-sign (stop if...), form or load.",
     "kind@TickChecklist": "The kind of checklist: tick boxes for cues or safety tips.",
     "kind@FaultFinder": "The kind of checklist: a fault finder listing mistakes.",

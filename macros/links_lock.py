@@ -29,7 +29,7 @@ from bs4 import BeautifulSoup
 
 from .figure_svg import ID_PREFIX
 from .model import records_by_id
-from . import validation
+from . import components, validation
 from .validation import load_guide
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -126,8 +126,10 @@ def offered_links(site: Path, known_ids: frozenset[str] = frozenset()) -> set[st
     """Every address the built site offers: each page, and each public anchor on it.
     `known_ids` (from data/) makes a page title's id public too."""
     links = set()
+    print_view = "/" + components.address_of(components.PRINT_VIEW)
     for address, page in built_pages(site, known_ids).items():
-        if page.redirect is None:
+        # The whole guide on paper repeats the sections' anchors: theirs are the addresses.
+        if page.redirect is None and address != print_view:
             links.add(address)
             links.update(f"{address}#{anchor}" for anchor in page.public_ids)
     return links

@@ -308,10 +308,29 @@ class Guidelines(Linkable):
     effort: Text
 
 
+# What a reader writes down for an exercise, one write-in column each (macros/write_in.py):
+# the number of reps, the time held, or the load. Only what the source supports: a plank
+# logs time, not load.
+Logged = Literal["reps", "time", "load"]
+
+
+def _once_each(values: list[str]) -> list[str]:
+    repeated = sorted({v for v in values if values.count(v) > 1})
+    if repeated:
+        raise PydanticCustomError("repeated", "{found} listed twice; list each once", {"found": repeated[0]})
+    return values
+
+
+Logs = Annotated[list[Logged], Field(min_length=1), AfterValidator(_once_each)]
+
+
 class ProgressionStep(Linkable):
     name: Text
     technique: bool = False
     variations: list[Id] = []
+    # Done one leg at a time: its reps (or time) are logged per side, left and right.
+    per_leg: bool = False
+    logs: Logs = ["reps"]
 
 
 class Progression(Linkable):
@@ -326,6 +345,7 @@ class SessionExercise(Linkable):
     sets: Text
     reps: Text | None = None
     per_leg: bool = False
+    logs: Logs = ["reps"]
 
 
 class SampleSession(Linkable):
@@ -382,7 +402,7 @@ class PrintRules(Record):
     """How a checklist lays out on paper; every checklist must fit one portrait page."""
 
     columns: Literal[1, 2] = 1
-    text: Literal["normal", "small"] = "normal"
+    text: Literal["large", "normal", "small"] = "normal"
 
 
 class ChecklistBase(Linkable):
@@ -411,16 +431,19 @@ class ProgressionTracker(ChecklistBase):
     """The listed progression steps, the rule for moving on and write-in rows to log them."""
 
     kind: Literal["progression-tracker"]
-    log_fields: list[Text] = NonEmpty
+    # The columns before what each step logs (its `logs`, per side where `per_leg`).
+    log_fields: list[Text] = []
     log_rows: int = Field(default=2, strict=True, ge=1, le=6)
 
 
 class SessionCard(ChecklistBase):
-    """The listed session exercises, each with a write-in box per set."""
+    """The listed session exercises, each with a write-in row per set and a column for what
+    it logs (`logs` of the exercise, per side where `per_leg`)."""
 
     kind: Literal["session-card"]
-    log_fields: list[Text] = NonEmpty
-    set_columns: int = Field(strict=True, ge=1, le=8)
+    # Write-in rows per exercise, one per set: as many as its `sets` says (the larger end of
+    # a range), at most this many; this many when `sets` gives no number.
+    set_rows: int = Field(strict=True, ge=1, le=8)
 
 
 Checklist = Annotated[TickChecklist | FaultFinder | ProgressionTracker | SessionCard, Field(discriminator="kind")]

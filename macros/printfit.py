@@ -10,32 +10,37 @@ Change print.css and these numbers together.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 MM = 96 / 25.4
-# The narrower printable width (A4: 210 mm less 2 x 12 mm) and the shorter printable height
-# (US Letter: 279.4 mm less 2 x 10 mm): a checklist that fits both fits either.
-PAGE_WIDTH = (210 - 24) * MM
-PAGE_HEIGHT = (279.4 - 20) * MM
+PT = 96 / 72
+# The narrower printable width (A4: 210 mm less 2 x 10 mm) and the shorter printable height
+# (US Letter: 279.4 mm less the 12 mm top and 10 mm bottom margins): a checklist that fits
+# both fits either. The title and address above the page sit in the margin.
+PAGE_WIDTH = (210 - 20) * MM
+PAGE_HEIGHT = (279.4 - 22) * MM
 
-BODY = 13.6                       # .md-typeset print font size (Material: .68rem of 20 px)
-LINE = BODY * 1.6
-CHAR = 0.47 * BODY                # average advance of regular text (measured 0.44-0.45 em)
-BOLD_CHAR = 0.51 * BODY           # bold (measured 0.47-0.49 em)
-ITEM_INDENT = 1.85 * BODY         # list item margin (the tick box sits in it)
-ITEM_GAP = 0.4 * BODY + 0.15 * BODY   # item margin, paragraph margin
+# A checklist's text size (PrintRules.text) in px: its items, intro and their spacing are
+# sized in em of it; the write-in tables and the footer are not.
+TEXT_SIZE = {"large": 16 * PT, "normal": 14 * PT, "small": 11 * PT}
+LINE_HEIGHT = 1.4
+CHAR = 0.45                       # average advance of regular text, in em (measured 0.44-0.45)
+BOLD_CHAR = 0.49                  # bold (measured 0.47-0.49)
+ITEM_INDENT = 1.75                # em: list item margin (the tick box sits in it)
+TICK_GAP = 0.9                    # em: a tick item's margin (its words are no paragraph)
+ITEM_GAP = 0.6 + 0.3              # em: a fault or logged item's
 COLUMN_GAP = 8 * MM
-# Text size of a checklist (PrintRules.text) relative to BODY, as print.css sets it.
-TEXT_SCALE = {"normal": 1.0, "small": 0.9}
 
-FRAME = 1.7 * BODY * 1.3 + 0.6 * 1.7 * BODY + BODY   # h1 (1.7 em, line-height 1.3), its margin, list margin
-FOOTER = (20 + 3 + 2) * MM + 2        # QR code, margin, padding, rule
-TABLE_HEAD = 0.9 * BODY * 1.3 + 6      # header row: one short line and padding
-TABLE_ROW = 0.9 * BODY * 1.7 + 6       # write-in row: 1.7em plus padding and border
-ADMONITION = 3.6 * LINE                # title bar, padding and margins around its text
-FIGURE_WIDTH = 60 * MM                 # a figure on a checklist (print.css)
-FIGURE_MARGINS = (1 + 1 + 0.8 + 0.4) * BODY   # its wrapper's margins, its own, its caption's
+TITLE = 20 * PT * 1.25 + 20 * PT * 0.5         # h1: 20 pt, line-height 1.25, margin .5em
+FOOTER = (18 + 3 + 2) * MM + 2                  # QR code, margin, padding, rule
+TABLE_TEXT = 11 * PT                            # write-in tables: 11 pt whatever the item text
+TABLE_HEAD = TABLE_TEXT * 1.3 + 2 * MM + 1      # header row: one short line, padding, border
+TABLE_ROW = 8.5 * MM                            # a write-in row (border-box)
+TABLE_MARGIN = 0.5                              # em of the item text: the table's margins
+ADMONITION_SCALE = 0.8                          # a box on a checklist: .8em of its text
+ADMONITION = 3.6                                # lines: title bar, padding and margins
+FIGURE_WIDTH = 60 * MM                          # a figure on a checklist (print.css)
+FIGURE_MARGINS = 1 + 1 + 0.8 + 0.4              # em: its wrapper's margins, its own, its caption's
 
 
 @dataclass(frozen=True)
@@ -55,9 +60,14 @@ class Fit:
         return self.height / self.capacity
 
 
-def text_height(text: str, width: float, bold: bool = False) -> float:
-    """Height of `text` wrapped word by word into `width` px."""
-    per_char = BOLD_CHAR if bold else CHAR
+def line(size: float) -> float:
+    """One printed line of text at `size` px."""
+    return size * LINE_HEIGHT
+
+
+def text_height(text: str, width: float, size: float, bold: bool = False) -> float:
+    """Height of `text` at `size` px wrapped word by word into `width` px."""
+    per_char = (BOLD_CHAR if bold else CHAR) * size
     per_line = max(1, int(width // per_char))
     lines, used = 1, 0
     for word in text.split():
@@ -67,7 +77,7 @@ def text_height(text: str, width: float, bold: bool = False) -> float:
         else:
             lines += 1 + (len(word) - 1) // per_line
             used = len(word) % per_line or per_line
-    return lines * LINE
+    return lines * line(size)
 
 
 def stacked(items: list[float], columns: int) -> float:
@@ -81,64 +91,63 @@ def stacked(items: list[float], columns: int) -> float:
     return min(max(sum(items[:k]), sum(items[k:])) for k in range(len(items) + 1))
 
 
-def column_width(columns: int, scale: float = 1.0) -> float:
-    """Width of one column, in px of text at `scale` (small text fits more per line)."""
-    return (PAGE_WIDTH - COLUMN_GAP * (columns - 1)) / columns / scale
+def column_width(columns: int) -> float:
+    """Width of one column, in px."""
+    return (PAGE_WIDTH - COLUMN_GAP * (columns - 1)) / columns
 
 
-def page_height(intro: str | None, items: list[float], columns: int, extra: float = 0.0,
-                scale: float = 1.0) -> Fit:
-    """The whole sheet: frame, intro, anything above the items, the items in their columns,
-    the footer. Everything inside the checklist is sized in em, so text at `scale` scales
-    all of it: items and `extra` are given as laid out at scale 1 in a width of 1/scale."""
-    intro_height = text_height(intro, PAGE_WIDTH / scale) + BODY if intro else 0.0  # and margin
-    body = intro_height + extra + stacked(items, columns)
-    return Fit(FRAME + body * scale + FOOTER)
+def page_height(intro: str | None, items: list[float], columns: int, size: float, extra: float = 0.0) -> Fit:
+    """The whole sheet: title, intro, anything above the items (`extra`), the items in their
+    columns, the footer."""
+    intro_height = text_height(intro, PAGE_WIDTH, size) + size if intro else 0.0  # and its margin
+    return Fit(TITLE + intro_height + extra + stacked(items, columns) + FOOTER)
 
 
-def tick_item(text: str, width: float) -> float:
-    return text_height(text, width - ITEM_INDENT) + ITEM_GAP
+def tick_item(text: str, width: float, size: float) -> float:
+    return text_height(text, width - ITEM_INDENT * size, size) + TICK_GAP * size
 
 
-def fault_item(title: str, problem: str, solutions: list[str], width: float) -> float:
-    inner = width - ITEM_INDENT
-    height = text_height(title, inner, bold=True) + text_height("What goes wrong: " + problem, inner)
-    height += LINE  # "What to change:"
-    height += sum(text_height(s, inner - 2 * BODY) + 0.15 * BODY for s in solutions)
-    return height + ITEM_GAP + 0.6 * BODY
+def fault_item(title: str, problem: str, solutions: list[str], width: float, size: float) -> float:
+    inner = width - ITEM_INDENT * size
+    height = text_height(title, inner, size, bold=True) + text_height("What goes wrong: " + problem, inner, size)
+    height += line(size)  # "What to change:"
+    height += sum(text_height(s, inner - 2 * size, size) + 0.15 * size for s in solutions)
+    return height + ITEM_GAP * size + 0.6 * size
 
 
-def logged_item(title: str, width: float, rows: int) -> float:
-    return text_height(title, width - ITEM_INDENT, bold=True) + TABLE_HEAD + rows * TABLE_ROW + ITEM_GAP + BODY
+def logged_item(title: str, width: float, rows: int, size: float) -> float:
+    return (text_height(title, width - ITEM_INDENT * size, size, bold=True) + TABLE_MARGIN * size
+            + TABLE_HEAD + rows * TABLE_ROW + ITEM_GAP * size)
 
 
-def admonition(text: str, scale: float = 1.0) -> float:
-    return text_height(text, PAGE_WIDTH / scale - 2 * BODY) + ADMONITION
+def admonition(text: str, size: float) -> float:
+    small = size * ADMONITION_SCALE
+    return text_height(text, PAGE_WIDTH - 2 * small, small) + ADMONITION * line(small)
 
 
-def figure(aspect: float, caption: str, scale: float = 1.0) -> float:
+def figure(aspect: float, caption: str, size: float) -> float:
     """A figure (height/width `aspect`) at its printed width, with its caption."""
-    return (FIGURE_WIDTH * aspect) / scale + text_height(caption, FIGURE_WIDTH / scale) + FIGURE_MARGINS
+    return FIGURE_WIDTH * aspect + text_height(caption, FIGURE_WIDTH, size) + FIGURE_MARGINS * size
 
 
-def ticks(intro, texts: list[str], columns: int, scale: float, disclaimer: str | None = None,
+def ticks(intro, texts: list[str], columns: int, size: float, disclaimer: str | None = None,
           figures: list[tuple[float, str]] = ()) -> Fit:
-    """A list of tick boxes, optionally after figures ((aspect, caption) each, side by side
-    is not assumed: stacked) and followed by the disclaimer admonition."""
-    width = column_width(columns, scale)
-    extra = admonition(disclaimer, scale) if disclaimer else 0.0
-    extra += sum(figure(aspect, caption, scale) for aspect, caption in figures)
-    return page_height(intro, [tick_item(t, width) for t in texts], columns, extra, scale)
+    """A list of tick boxes, optionally after figures ((aspect, caption) each, stacked: side
+    by side is not assumed) and followed by the disclaimer admonition."""
+    width = column_width(columns)
+    extra = admonition(disclaimer, size) if disclaimer else 0.0
+    extra += sum(figure(aspect, caption, size) for aspect, caption in figures)
+    return page_height(intro, [tick_item(t, width, size) for t in texts], columns, size, extra)
 
 
-def fault_finder(intro, faults: list[tuple[str, str, list[str]]], columns: int, scale: float) -> Fit:
+def fault_finder(intro, faults: list[tuple[str, str, list[str]]], columns: int, size: float) -> Fit:
     """(title, problem, solutions) for each mistake."""
-    width = column_width(columns, scale)
-    return page_height(intro, [fault_item(t, p, s, width) for t, p, s in faults], columns, 0.0, scale)
+    width = column_width(columns)
+    return page_height(intro, [fault_item(t, p, s, width, size) for t, p, s in faults], columns, size)
 
 
-def logged(intro, titles: list[str], rows: int, columns: int, scale: float, rule: str | None = None) -> Fit:
-    """Items each followed by a write-in table of `rows` rows (tracker and session card)."""
-    width = column_width(columns, scale)
-    extra = admonition(rule, scale) if rule else 0.0
-    return page_height(intro, [logged_item(t, width, rows) for t in titles], columns, extra, scale)
+def logged(intro, titles: list[str], rows: list[int], columns: int, size: float, rule: str | None = None) -> Fit:
+    """Items each followed by a write-in table (`rows`: its rows, per item): tracker and session card."""
+    width = column_width(columns)
+    extra = admonition(rule, size) if rule else 0.0
+    return page_height(intro, [logged_item(t, width, n, size) for t, n in zip(titles, rows)], columns, size, extra)

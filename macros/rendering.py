@@ -8,10 +8,11 @@ the page being rendered, wherever the registry's page table says it is.
 
 from __future__ import annotations
 
-from functools import cached_property
+import re
+from functools import cached_property, partial
 from pathlib import Path
 
-from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
 
 from . import components, escaping, printfit
 from .citations import CitationIndex
@@ -21,6 +22,14 @@ from .model import ChecklistBase, Guide, records_by_id
 from .qr import qr_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
+# An ATX heading line, also inside a list item or a card ("-   ## Title", "    ### Step 1").
+_HEADING = re.compile(r"^(\s*(?:[-*+]\s+)?)(#{1,5})(?=\s)", re.MULTILINE)
+
+
+def demote_headings(markdown: str) -> str:
+    """Each Markdown heading one level down (# -> ##): a page's text inside another page,
+    whose own title stays the one h1."""
+    return _HEADING.sub(lambda m: m.group(1) + m.group(2) + "#", markdown)
 
 
 def environment(bytecode_cache: BytecodeCache | None = None) -> Environment:
@@ -37,7 +46,7 @@ def environment(bytecode_cache: BytecodeCache | None = None) -> Environment:
         autoescape=False,
     )
     env.filters.update(md=escaping.markdown_text, e=escaping.html_text,
-                       doi_url=escaping.doi_url, link_target=escaping.link_target)
+                       doi_url=escaping.doi_url, link_target=escaping.link_target, demote=demote_headings)
     return env
 
 
@@ -80,6 +89,9 @@ class GuideRenderer:
         self._env = environment(bytecode_cache)
         self._env.globals["citations"] = self.citations
         self._env.globals["figures"] = FigureIndex(guide)
+        if site.docs_dir:
+            # The docs pages, as "docs/<path>", for the whole guide on paper to include.
+            self._env.loader = ChoiceLoader([self._env.loader, PrefixLoader({"docs": FileSystemLoader(site.docs_dir)})])
 
     @cached_property
     def records(self) -> dict:
@@ -105,8 +117,13 @@ class GuideRenderer:
         return self._env.get_template(template).render(href=href, **context).strip() + "\n"
 
     def _component(self, component: Component, page: str | None) -> str:
-        return self._render(component.template, page or component.page,
-                            **component.context(self.guide, self.site))
+        here = page or component.page
+        context = component.context(self.guide, self.site)
+        if component.template == "whole_guide.md.j2":
+            # The pages it includes call the macros and read `guide`, as under the engine.
+            context.update(guide=self.guide, **{name: partial(self.render, name, page=here)
+                                                 for name in components.MACROS if name != component.name})
+        return self._render(component.template, here, **context)
 
     def checklist(self, checklist_id: str) -> ChecklistBase:
         """The checklist with this id (ValueError naming the known ids otherwise)."""

@@ -162,7 +162,7 @@ def print_fit_problems(guide: Guide, checklists_file: LoadedFile) -> list[Proble
         if fit.fits:
             continue
         kind = CHECKLIST_KINDS[checklist.kind]
-        line = printfit.LINE * printfit.TEXT_SCALE[checklist.paper.text]
+        line = printfit.line(printfit.TEXT_SIZE[checklist.paper.text])
         over = math.ceil((fit.height - fit.capacity) / line)
         # What each item costs: the sheet's height with and without it, in printed lines.
         costs = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image
@@ -71,3 +72,57 @@ def marks_only_in(with_marks: Image.Image, without_marks: Image.Image, threshold
     width, height = with_marks.size
     mask = [[a[x, y] < threshold and b[x, y] >= threshold for x in range(width)] for y in range(height)]
     return dark_components(mask)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text on a printed page: its baseline (points from the bottom), its font
+    size (points, as drawn) and its words."""
+
+    y: float
+    size: float
+    text: str
+
+
+def pdf_lines(path: Path) -> list[list[Line]]:
+    """Each page's lines, top to bottom: text runs on the same baseline joined, the largest
+    size of a line taken as its size."""
+    pages = []
+    for page in PdfReader(str(path)).pages:
+        runs: list[tuple[float, float, str]] = []
+
+        def visit(text, cm, tm, font, size):
+            if not text.strip():
+                return
+            # The text matrix times the current transformation: its vertical scale is the
+            # drawn size, its translation the position.
+            a, b, c, d, e, f = tm
+            A, B, C, D, E, F = cm
+            scale_y = abs(c * B + d * D) or 1.0
+            y = e * B + f * D + F
+            runs.append((y, size * scale_y, text))
+
+        page.extract_text(visitor_text=visit)
+        lines: list[Line] = []
+        for y, size, text in sorted(runs, key=lambda r: -r[0]):
+            if lines and abs(lines[-1].y - y) < 1.5:
+                last = lines[-1]
+                lines[-1] = Line(last.y, max(last.size, size), f"{last.text} {text}")
+            else:
+                lines.append(Line(y, size, text))
+        pages.append([Line(ln.y, round(ln.size, 1), re.sub(r"\s+", " ", ln.text).strip()) for ln in lines])
+    return pages
+
+
+# The page's margin boxes (title, address, page number) and a checklist's footer print at 8 pt.
+SMALL_PRINT = 9.0
+
+
+def body_size(pages: list[list[Line]]) -> float:
+    """The size most of the printed characters are set in, small print aside: the body text's."""
+    weights: dict[float, int] = {}
+    for page in pages:
+        for line in page:
+            if line.size >= SMALL_PRINT:
+                weights[line.size] = weights.get(line.size, 0) + len(line.text)
+    return max(weights, key=weights.get)

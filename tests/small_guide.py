@@ -60,11 +60,13 @@ def small_guide_data() -> dict:
             ], "effort": "Effort text."},
             "progression": {"id": "route", "title": "Route", "intro": "Route intro.", "steps": [
                 {"id": "route-one", "name": "Route one", "technique": True},
-                {"id": "route-two", "name": "Route two", "variations": ["var-a", "var-b"]},
+                {"id": "route-two", "name": "Route two", "variations": ["var-a", "var-b"], "per_leg": True,
+                 "logs": ["reps", "load"]},
             ], "advance_when": "Advance rule."},
             "sample_session": {"id": "session", "title": "Session", "intro": "Session intro.", "exercises": [
-                {"id": "session-one", "exercise": "Exercise one", "sets": "4", "reps": "5–6", "per_leg": True},
-                {"id": "session-two", "exercise": "Exercise two", "sets": "2"},
+                {"id": "session-one", "exercise": "Exercise one", "sets": "4", "reps": "5–6", "per_leg": True,
+                 "logs": ["reps", "load"]},
+                {"id": "session-two", "exercise": "Exercise two", "sets": "2", "logs": ["time"]},
             ]},
         },
         "faq": {"title": "FAQ", "faqs": [
@@ -85,7 +87,7 @@ def small_guide_data() -> dict:
             {"id": "list-route", "kind": "progression-tracker", "page": "route.md", "title": "Route log",
              "items": ["route-two"], "log_fields": ["Day", "Weight"], "log_rows": 3},
             {"id": "list-session", "kind": "session-card", "page": "session.md", "title": "Session log",
-             "items": ["session-one", "session-two"], "log_fields": ["Reps done"], "set_columns": 5},
+             "items": ["session-one", "session-two"], "set_rows": 5},
         ]},
         "search": {"terms": [{"words": ["Iotas"], "means": "iota", "at": ["cue-iota"]}]},
         "figures": {

@@ -102,13 +102,17 @@ def test_tick_checklist_lists_the_referenced_texts_as_tick_boxes(renderer):
     assert "General info only." in soup.select_one(".admonition").get_text()
 
 
-def test_every_checklist_has_a_print_footer_with_url_qr_and_disclaimer(renderer):
-    soup = html(renderer.tick_checklist("list-ticks"))
-    footer = soup.select_one(".print-footer")
-    assert URL in footer.get_text() and "Tiny Guide" in footer.get_text()
-    assert "General info only." in footer.get_text()
-    assert footer.find("svg") is not None
-    assert soup.select_one("button[data-print-button]").get_text() == "Print this checklist"
+def test_every_checklist_has_a_print_footer_with_url_qr_and_the_disclaimer_once(renderer):
+    for macro, checklist_id in (("tick_checklist", "list-ticks"), ("fault_finder", "list-faults"),
+                                ("progression_tracker", "list-route"), ("session_card", "list-session")):
+        soup = html(getattr(renderer, macro)(checklist_id))
+        footer = soup.select_one(".print-footer")
+        assert URL in footer.get_text() and "Tiny Guide" in footer.get_text()
+        assert footer.find("svg") is not None
+        assert soup.select_one("button[data-print-button]").get_text() == "Print this checklist"
+        # The disclaimer's line: in the footer, unless the checklist prints the whole disclaimer.
+        assert soup.get_text().count("General info only.") == 1, checklist_id
+        assert ("General info only." in footer.get_text()) == (checklist_id != "list-ticks")
 
 
 def test_fault_finder_shows_problem_and_each_solution(renderer):
@@ -126,20 +130,53 @@ def test_progression_tracker_numbers_steps_by_route_and_gives_write_in_rows(rend
     item = soup.select_one("li.task-list-item")
     assert item.find("strong").get_text() == "Step 2: Route two"
     table = item.find("table")
-    assert [th.get_text() for th in table.select("th")] == ["Day", "Weight"]
+    # The checklist's own columns, then what the step logs: per side, as it is a single-leg step.
+    assert [th.get_text() for th in table.select("th")] == ["Day", "Weight", "Reps left", "Reps right", "Load"]
     assert len(table.select("tbody tr")) == 3
 
 
-def test_session_card_has_a_box_per_set_for_each_log_field(renderer):
+def test_session_card_has_a_row_per_set_and_only_the_columns_each_exercise_logs(renderer):
     soup = html(renderer.session_card("list-session"))
     items = soup.select("li.task-list-item")
     for a in soup.select("a.checklist-source"):
         a.extract()
     assert [li.find("p").get_text(" ", strip=True) for li in items] == [
         "Exercise one: 4 sets of 5–6 reps per leg", "Exercise two: 2 sets"]
-    table = items[0].find("table")
-    assert [th.get_text() for th in table.select("th")] == ["Set", "1", "2", "3", "4", "5"]
-    assert [tr.find("td").get_text() for tr in table.select("tbody tr")] == ["Reps done"]
+    one, two = (item.find("table") for item in items)
+    # Per leg: reps left and right; one load for both sides.
+    assert [th.get_text() for th in one.select("th")] == ["Set", "Reps left", "Reps right", "Load"]
+    assert [tr.find("td").get_text() for tr in one.select("tbody tr")] == ["1", "2", "3", "4"]
+    # Held, not loaded: time only, one row per set.
+    assert [th.get_text() for th in two.select("th")] == ["Set", "Time"]
+    assert len(two.select("tbody tr")) == 2
+
+
+def test_real_session_card_and_tracker_columns_follow_the_data(guide):
+    from macros import write_in
+
+    exercises = {e.id: e for e in guide.programming.sample_session.exercises}
+    assert write_in.columns(exercises["session-single-leg-hip-thrust"]) == ["Reps left", "Reps right", "Load"]
+    assert "Load" not in write_in.columns(exercises["session-core"])
+    steps = {s.id: s for s in guide.programming.progression.steps}
+    assert write_in.columns(steps["progression-floor-bridge"]) == ["Reps"]
+    assert write_in.columns(steps["progression-dumbbell"]) == ["Reps left", "Reps right", "Load"]
+
+
+@pytest.mark.parametrize("sets, most, rows", [("3", 4, 3), ("3–4", 4, 4), ("2–3", 8, 3), ("10", 4, 4), ("a few", 4, 4)])
+def test_a_session_exercise_gets_a_row_per_set(sets, most, rows):
+    from macros import write_in
+
+    assert write_in.set_rows(sets, most) == rows
+
+
+def test_an_exercise_logging_the_same_thing_twice_is_a_data_error(tmp_path):
+    data = small_guide_data()
+    data["programming"]["sample_session"]["exercises"][0]["logs"] = ["reps", "reps"]
+    for key, content in data.items():
+        (tmp_path / f"{key}.yml").write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        load_guide(tmp_path)
+    assert any("reps" in p.message and "twice" in p.message for p in error.value.problems)
 
 
 def test_every_item_links_back_to_its_record_from_its_page_one_folder_down(renderer):
@@ -167,7 +204,7 @@ def test_checklist_index_links_every_checklist_with_its_item_count():
     soup = html(GuideRenderer(small_guide()).render("checklist_index"))
     links = {a["href"]: a.get_text() for a in soup.find_all("a")}
     assert links == {"ticks.md": "Ticks", "faults.md": "Faults", "route.md": "Route log",
-                     "session.md": "Session log"}
+                     "session.md": "Session log", "../print.md": "the whole guide on one page"}
     assert "(2 items)" in soup.get_text()
 
 

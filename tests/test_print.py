@@ -176,7 +176,8 @@ def test_other_pages_print_without_chrome(browser, site_url, built_site, tmp_pat
 # Selectors of the units that must never be cut by a page break, per page.
 UNITS = {
     "mistakes/": ".grid.cards > ul > li",
-    "variations/": ".grid.cards > ul > li",
+    # A variation card holds a whole how-to and may break between its steps; its note may not.
+    "variations/": ".variation-cards .admonition",
     "technique/": ".admonition, article li",
     "muscles/": "article tr",
     "programming/": ".admonition, article li, article tr",
@@ -190,8 +191,14 @@ def test_other_pages_keep_cards_and_items_whole_on_paper(browser, site_url, tmp_
     page = browser.new_page()
     page.goto(site_url + path)
     page.emulate_media(media="print")
-    units = page.evaluate("""(selector) => [...document.querySelectorAll(selector)].map(e => ({
-        rule: getComputedStyle(e).breakInside, words: e.innerText.trim().split(/\\s+/) }))""", UNITS[path])
+    # The words of each unit, without a box's title (the PDF's text order puts it elsewhere).
+    units = page.evaluate("""(selector) => [...document.querySelectorAll(selector)].map(e => {
+        const words = e.cloneNode(true);
+        words.querySelectorAll('.admonition-title, summary').forEach(t => t.remove());
+        document.body.append(words);
+        const text = words.innerText.trim();
+        words.remove();
+        return { rule: getComputedStyle(e).breakInside, words: text.split(/\\s+/) }; })""", UNITS[path])
     pages = [squash(t) for t in pdf_pages_text(print_pdf(page, tmp_path / "page.pdf", "A4"))]
     page.close()
     assert units, f"no units found on {path}"
@@ -211,3 +218,66 @@ def test_other_pages_keep_cards_and_items_whole_on_paper(browser, site_url, tmp_
             judged += 1
             assert head_pages == tail_pages, f"unit starting {words[:4]} is cut across pages"
     assert judged >= len([u for u in units if len(u["words"]) >= 8]) / 2, f"only {judged} units judged"
+
+
+# --- checklists that use their page ---------------------------------------------------------
+def _checklist(guide, checklist_id):
+    return next(c for c in guide.checklists.checklists if c.id == checklist_id)
+
+
+@pytest.mark.parametrize("paper", FORMATS)
+@pytest.mark.parametrize("checklist_id", CHECKLIST_IDS)
+def test_checklist_items_print_at_their_text_size(guide, printed, checklist_id, paper):
+    """Each item's words at the size print.css gives the checklist's `paper.text` (16, 14 or
+    11 pt), as drawn in the PDF; a tick list's items one to a line where they fit."""
+    from printing import pdf_lines
+
+    checklist = _checklist(guide, checklist_id)
+    expected = printfit.TEXT_SIZE[checklist.paper.text] * 72 / 96
+    lines = [line for sheet in pdf_lines(printed[checklist_id, paper]) for line in sheet]
+    records = records_by_id(guide)
+    for item in checklist.items:
+        record = records[item]
+        words = {"ticks": getattr(record, "text", ""), "fault-finder": getattr(record, "title", ""),
+                 "progression-tracker": getattr(record, "name", ""),
+                 "session-card": getattr(record, "exercise", "")}[checklist.kind]
+        first = squash(words)[:12]
+        sizes = [line.size for line in lines if first in squash(line.text)]
+        assert sizes and abs(max(sizes) - expected) < 0.3, f"{item}: {sizes} pt, expected {expected:.1f}"
+        if checklist.kind == "ticks" and checklist.paper.text == "large" and len(words) < 60:
+            assert any(squash(words) in squash(line.text) for line in lines), f"{item} does not fit one line"
+
+
+@pytest.mark.parametrize("paper", FORMATS)
+def test_write_in_rows_are_at_least_8_mm_on_paper(guide, printed, paper):
+    """The session card's rows, from the PDF: its set numbers sit one row apart."""
+    from printing import pdf_lines
+
+    card = _checklist(guide, "checklist-session")
+    lines = [line for sheet in pdf_lines(printed[card.id, paper]) for line in sheet]
+    numbers = [line for line in lines if re.fullmatch(r"\d", line.text)]
+    pitches = [a.y - b.y for a, b in zip(numbers, numbers[1:]) if int(b.text) == int(a.text) + 1]
+    assert len(pitches) >= len(card.items) * 2
+    assert min(pitches) >= 8 * 72 / 25.4 - 0.1, f"rows {min(pitches) * 25.4 / 72:.1f} mm apart"
+
+
+def test_write_in_columns_follow_what_each_exercise_logs(guide, printed):
+    from macros import write_in
+
+    records = records_by_id(guide)
+    for checklist_id, fixed in (("checklist-session", ["Set"]), ("checklist-progression", None)):
+        checklist = _checklist(guide, checklist_id)
+        text = " ".join(pdf_pages_text(printed[checklist_id, "A4"]))
+        headings = [h for item in checklist.items
+                    for h in (fixed or checklist.log_fields) + write_in.columns(records[item])]
+        for heading in ("Reps left", "Reps right", "Time", "Load"):
+            assert text.count(heading) == headings.count(heading), heading
+    session = " ".join(pdf_pages_text(printed["checklist-session", "A4"]))
+    assert session.count("Reps left") == 1 and session.count("Load") == 3 and session.count("Time") == 1
+
+
+@pytest.mark.parametrize("checklist_id", CHECKLIST_IDS)
+def test_checklist_prints_no_link_glyph_and_the_disclaimer_once(guide, printed, checklist_id):
+    text = " ".join(pdf_pages_text(printed[checklist_id, "A4"]))
+    assert "↗" not in text and "¶" not in text
+    assert text.count(guide.guide.disclaimer.short) == 1
