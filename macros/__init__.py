@@ -239,7 +239,9 @@ def on_post_build(env) -> None:
     if isinstance(guide, Guide):
         search_index.rewrite(env.conf["site_dir"], guide)
         _write_link_index(env, guide)
-        preview_card.write_cards(env.conf["site_dir"], list(env.variables.get(PREVIEW_CARDS, {}).values()))
+        cards = list(env.variables.get(PREVIEW_CARDS, {}).values())
+        preview_card.write_cards(env.conf["site_dir"], cards,
+                                 {card.page: preview_card.card_picture(card, guide) for card in cards if card.figure})
     theme_dir = env.conf["theme"].custom_dir
     if theme_dir:
         assets.minify_built_assets(theme_dir, env.conf["site_dir"])

@@ -25,7 +25,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .components import address_of
+from .components import Pages, address_of
+from .figure_raster import main_figures, raster_figure
 from .model import Guide
 
 WIDTH, HEIGHT = 1200, 630
@@ -57,6 +58,8 @@ class Card:
     title: str
     description: str
     address: str  # shown at the foot: example.org/single-leg-hip-thrust/technique/
+    figure: str = ""  # the page's main figure (figures.yml id), drawn beside the text
+    figure_name: str = ""
 
     @property
     def path(self) -> str:
@@ -72,7 +75,8 @@ class Card:
     @property
     def alt(self) -> str:
         """The picture's text alternative (og:image:alt): what it shows."""
-        return f"{self.title} – {self.kicker}" if self.kicker else self.title
+        text = f"{self.title} – {self.kicker}" if self.kicker else self.title
+        return f"{text}, with a drawing: {self.figure_name}" if self.figure else text
 
 
 def image_name(page: str) -> str:
@@ -84,8 +88,18 @@ def cards(guide: Guide, titles: Mapping[str, str], site_url: str) -> list[Card]:
     """A card for every page with a description in guide.yml `pages:` (every page: the
     build checks that); `titles` are the pages' titles (link_index.page_titles)."""
     base = site_url.split("://", 1)[-1].rstrip("/") + "/"
-    return [Card(page, guide.guide.title, titles.get(page, page), preview.description, base + address_of(page))
+    figures = main_figures(guide.figures, Pages(guide).of)
+    return [Card(page, guide.guide.title, titles.get(page, page), preview.description, base + address_of(page),
+                 *((figures[page].id, figures[page].name) if page in figures else ()))
             for page, preview in sorted(guide.guide.pages.items())]
+
+
+def card_picture(card: Card, guide: Guide) -> Image.Image | None:
+    """The card's figure as an image (figure_raster.py), or None for a typographic card."""
+    if not card.figure:
+        return None
+    figure = next(f for f in guide.figures.figures if f.id == card.figure)
+    return raster_figure(figure, guide.figures, ink=INK, muted=MUTED, paper=PAPER)
 
 
 @functools.cache

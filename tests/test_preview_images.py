@@ -16,8 +16,8 @@ from PIL import Image
 
 from macros.link_index import page_titles
 from macros.links_lock import built_pages
-from macros.preview_card import (BOLD, BUDGET, HEIGHT, MARGIN, WIDTH, Card, _encode, _font, cards, draw, render, wrap,
-                                  write_cards)
+from macros.preview_card import (BOLD, BUDGET, HEIGHT, MARGIN, WIDTH, Card, _encode, _font, card_picture, cards, draw,
+                                  render, wrap, write_cards)
 from macros.validation import load_guide, site_pages
 from site_text import page_soups
 from support import DATA, ROOT, load_config
@@ -70,9 +70,11 @@ def test_each_picture_is_drawn_from_its_page_s_data(built_site, heads, guide):
         address = address if address.endswith("/") else address + "/"
         head = heads[address]
         expected = card.title if card.title == guide.guide.title else f"{card.title} – {guide.guide.title}"
+        if card.figure:
+            expected += f", with a drawing: {card.figure_name}"
         assert meta(head, "og:image:alt") == card.alt == expected
         built = built_site / urlsplit(meta(head, "og:image")).path.removeprefix(urlsplit(SITE_URL).path)
-        assert built.read_bytes() == render(card), f"{page}: the built picture is not the data's"
+        assert built.read_bytes() == render(card, card_picture(card, guide)), f"{page}: the built picture is not the data's"
     assert by_page["technique.md"].title == guide.guide.pages["technique.md"].title
     assert by_page["checklists/setup.md"].title == next(c.title for c in guide.checklists.checklists
                                                         if c.page == "setup.md")
@@ -153,3 +155,19 @@ def test_the_home_card_names_the_guide_once():
     band = draw(home).crop((MARGIN, 64, WIDTH - MARGIN, 64 + 32))
     assert band.getcolors() == [(band.width * band.height, (255, 255, 255))]
     assert data_cards()["faq.md"].kicker == home.guide_title
+
+
+def test_a_page_with_figures_shows_its_first_one_and_the_others_none(guide):
+    by_page = data_cards()
+    with_figure = {page: card.figure for page, card in by_page.items() if card.figure}
+    # The first figure in figures.yml shown with one of the page's records.
+    assert with_figure == {"technique.md": "setup", "checklists/setup.md": "setup",
+                           "mistakes.md": guide.figures.figures[3].id, "variations.md": "dumbbell-top"}
+    technique = by_page["technique.md"]
+    picture = card_picture(technique, guide)
+    # Drawn in the card's ink on its paper: dark strokes on white, nothing else.
+    assert picture.getpixel((0, 0)) == (255, 255, 255)
+    assert picture.convert("L").getextrema()[0] < 60
+    assert render(technique, picture) == render(technique, card_picture(technique, guide)) != render(technique)
+    assert len(render(technique, picture)) < BUDGET
+    assert card_picture(by_page["faq.md"], guide) is None
