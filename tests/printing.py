@@ -29,6 +29,11 @@ def print_pdf(page, path: Path, paper: str) -> Path:
     return path
 
 
+def squash(text: str) -> str:
+    """Text without whitespace: a PDF breaks lines and spaces words where HTML did not."""
+    return re.sub(r"\s+", "", text)
+
+
 def pdf_pages_text(path: Path) -> list[str]:
     """The text of each page, whitespace collapsed."""
     return [re.sub(r"\s+", " ", page.extract_text() or "").strip() for page in PdfReader(str(path)).pages]

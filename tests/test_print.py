@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from macros import printfit
 from macros.components import CHECKLIST_KINDS
 from macros.model import records_by_id
-from printing import FORMATS, marks_only_in, pdf_pages_text, print_pdf, rasterize, site_url_setting
+from printing import FORMATS, marks_only_in, pdf_pages_text, print_pdf, rasterize, site_url_setting, squash
 from support import DATA
 
 pytestmark = pytest.mark.browser
@@ -43,10 +43,6 @@ def item_texts(guide, checklist) -> list[str]:
         else:
             texts.append(record.exercise)
     return texts
-
-
-def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 @pytest.fixture(scope="module")

@@ -6,12 +6,10 @@ lead, and prints none of the screen's glyphs or controls."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from bs4 import BeautifulSoup
 
-from printing import FORMATS, body_size, pdf_lines, print_pdf, site_url_setting
+from printing import FORMATS, body_size, pdf_lines, print_pdf, site_url_setting, squash
 
 pytestmark = pytest.mark.browser
 
@@ -19,10 +17,6 @@ PAGES = ["", "technique/", "muscles/", "variations/", "programming/", "reference
 # Margin boxes (title, address, page number) print at 8 pt; nothing in the content is that small.
 MARGIN_SIZE = 9.0
 SCREEN_ONLY = ("¶", "↗", "Print this checklist", "Clear ticks", "Copy link", "Skip to content")
-
-
-def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 @pytest.fixture(scope="module")
