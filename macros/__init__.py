@@ -195,7 +195,7 @@ def define_env(env) -> None:
     # run: its pages then name no picture rather than a missing one.
     env.variables[PREVIEW_CARDS] = {} if _per_page(env) else {
         card.page: card for card in preview_card.cards(
-            guide, link_index.page_titles(guide, docs_files), env.conf.get("site_url") or "")}
+            guide, link_index.page_titles(guide, docs_files), env.conf.get("site_url") or "", renderer.pages)}
     if _per_page(env):
         # Zensical has no page hooks: what on_pre_page_macros does is done here.
         on_pre_page_macros(env)

@@ -84,11 +84,12 @@ def image_name(page: str) -> str:
     return (address_of(page).strip("/").replace("/", "-") or "index") + ".png"
 
 
-def cards(guide: Guide, titles: Mapping[str, str], site_url: str) -> list[Card]:
+def cards(guide: Guide, titles: Mapping[str, str], site_url: str, pages: Pages | None = None) -> list[Card]:
     """A card for every page with a description in guide.yml `pages:` (every page: the
-    build checks that); `titles` are the pages' titles (link_index.page_titles)."""
+    build checks that); `titles` are the pages' titles (link_index.page_titles); `pages`
+    the build's table of which page holds which record (made here when not given)."""
     base = site_url.split("://", 1)[-1].rstrip("/") + "/"
-    figures = main_figures(guide.figures, Pages(guide).of)
+    figures = main_figures(guide.figures, (pages or Pages(guide)).of)
     return [Card(page, guide.guide.title, titles.get(page, page), preview.description, base + address_of(page),
                  *((figures[page].id, figures[page].name) if page in figures else ()))
             for page, preview in sorted(guide.guide.pages.items())]
