@@ -32,24 +32,24 @@ test: $(VENV)/.installed node_modules/.installed browser-deps
 
 ## Validate data/ without building the site (fast enough for a pre-commit hook).
 check-data: $(VENV)/.installed
-	$(PY) -m macros.check_data data
+	$(PY) -m macros check-data data
 
 ## Check the links into the guide in other material: make check-links FILES="notes.md club.html"
 ## (Markdown, HTML or text; INDEX=site/links.json checks against a built or downloaded index
 ## instead of data/). One line per broken or old link; fails when one is broken.
 check-links: $(VENV)/.installed
 	@test -n "$(FILES)" || { echo 'usage: make check-links FILES="notes.md page.html" [INDEX=links.json]' >&2; exit 2; }
-	$(PY) -m macros.check_links $(if $(INDEX),--index $(INDEX)) $(FILES)
+	$(PY) -m macros check-links $(if $(INDEX),--index $(INDEX)) $(FILES)
 
 ## Add the site's new public addresses (pages, #anchors) to data/links.lock, the link
 ## manifest. Refuses to drop an address that stopped resolving: keep the old id as an
 ## alias or add a redirect instead (DROP=1 drops them, for content removed on purpose).
 links-lock: $(VENV)/.installed
-	$(PY) -m macros.links_lock $(if $(DROP),--drop-missing)
+	$(PY) -m macros links-lock $(if $(DROP),--drop-missing)
 
-## Regenerate the JSON Schemas editors use (data/schema/) from macros/model.py and the ids in data/; commit them.
+## Regenerate the JSON Schemas editors use (data/schema/) from macros/data/model.py and the ids in data/; commit them.
 schema: $(VENV)/.installed
-	$(PY) -m macros.schema data
+	$(PY) -m macros schema data
 
 ## Benchmarks: build speed, scale, page weight, Lighthouse. Writes bench/results.md.
 bench: $(VENV)/.installed node_modules/.installed browser-deps

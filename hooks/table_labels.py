@@ -12,7 +12,7 @@ def on_config(config):
     root = os.path.dirname(os.path.abspath(config.config_file_path))
     if root not in sys.path:
         sys.path.insert(0, root)
-    from macros.table_labels import TableLabelsExtension
+    from macros.render.table_labels import TableLabelsExtension
 
     config.markdown_extensions.append(TableLabelsExtension())
     return config

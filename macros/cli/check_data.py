@@ -1,0 +1,33 @@
+"""Validate the guide data without building the site: `python -m macros check-data data`.
+
+Prints one line per problem (file:line:column field: message) and exits 1, or prints
+a one-line summary and exits 0. Imports nothing from MkDocs, so it is quick enough for
+a pre-commit hook.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from ..data.problems import DataError
+from ..validate.load import load_guide, site_pages
+
+
+def main(argv: list[str]) -> int:
+    """Check the data folder named in `argv` (default: data); 0 when valid, 1 otherwise."""
+    data_dir = argv[0] if argv else "data"
+    start = time.perf_counter()
+    # The pages guide.yml describes are the ones in docs/ beside data/, when it is there.
+    docs_dir = Path(data_dir).resolve().parent / "docs"
+    try:
+        guide = load_guide(data_dir, site_pages(docs_dir) if docs_dir.is_dir() else None)
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    elapsed = (time.perf_counter() - start) * 1000
+    print(f"{data_dir}: valid ({len(guide.technique.steps)} steps, {len(guide.mistakes.mistakes)} mistakes, "
+          f"{len(guide.muscles.muscles)} muscles, {len(guide.variations.variations)} variations, "
+          f"{len(guide.faq.faqs)} FAQs, {len(guide.references.references)} references) in {elapsed:.0f} ms")
+    return 0

@@ -1,0 +1,82 @@
+"""The rule that the ids in data/ and the link manifest (data/links.lock) agree, so
+`make check-data` says what the link tests would only say after a build."""
+
+from __future__ import annotations
+
+from ..data.model import FILE_MODELS, Guide, Linkable, walk
+from ..data.problems import Position, closest_match
+from ..render.registry import page_table
+from ..site.anchors import RESERVED_ID_PREFIXES
+from ..site.manifest import DROP, FILE_NAME, REGENERATE, manifest_lines
+from ..site.urls import rooted_address
+from .registry import WHOLE_GUIDE, Context, Report, rule
+from .rules import page_heading_ids
+
+
+def _anchored_ids(guide: Guide) -> dict[str, tuple[str, tuple, str, str]]:
+    """Every id and alias a reader can link to: {id: (file key, field path, page address, id it names)}."""
+    pages = page_table(guide)
+    found = {}
+    for key in FILE_MODELS:
+        for path, record, _owner in walk(getattr(guide, key)):
+            if not isinstance(record, Linkable):
+                continue
+            try:
+                address = rooted_address(pages.of(record.id))
+            except KeyError:  # shown on no page: no address to promise
+                continue
+            found.setdefault(record.id, (key, path + ("id",), address, record.id))
+            for i, alias in enumerate(record.aliases):
+                found.setdefault(alias, (key, path + ("aliases", i), address, record.id))
+    return found
+
+
+@rule(phase=WHOLE_GUIDE)
+def ids_match_the_link_manifest(context: Context, report: Report) -> None:
+    """The link manifest (data/links.lock) against the ids in data/, so `make check-data`
+    says what the link tests would only say after a build:
+
+    - an id with no address in the manifest is new: run `make links-lock`;
+    - an anchor in the manifest that names no id any more (checked when the site's `pages`
+      are known, so a heading's own id is not taken for a vanished one) is a link that
+      would break: keep the old id in `aliases:`, or drop it with `make links-lock DROP=1`.
+
+    A rename without an alias gives both; they are one problem, reported at the new id.
+    Nothing is checked before there is a manifest, nor for the build `make links-lock`
+    reads the new addresses from."""
+    if not context.check_manifest or context.data_dir is None:
+        return
+    guide, data_dir, pages = context.guide, context.data_dir, context.site_pages
+    lines = manifest_lines(data_dir)
+    if not lines:
+        return
+    label = f"{data_dir.name}/{FILE_NAME}"
+    listed = {address for address, _line in lines}
+    anchored = _anchored_ids(guide)
+    new = {anchor: where for anchor, where in anchored.items() if f"{where[2]}#{anchor}" not in listed}
+    if pages is not None:
+        headings = page_heading_ids(context)
+        for address, line in lines:
+            page, _, anchor = address.partition("#")
+            if not anchor or anchor in anchored or anchor in headings or anchor.startswith(RESERVED_ID_PREFIXES):
+                continue
+            on_page = sorted(a for a, where in new.items() if where[2] == page and a == where[3])
+            renamed = closest_match(anchor, on_page) or (on_page[0] if len(on_page) == 1 else None)
+            if renamed is not None:
+                key, path, _page, _id = new.pop(renamed)
+                report(
+                    key, path,
+                    f"'{renamed}' replaces '{anchor}'? {address} is in {label} and would no longer land: keep "
+                    f"the old link working with `aliases: [{anchor}]` next to `id: {renamed}`, then run "
+                    f"`{REGENERATE}`; if '{anchor}' was removed on purpose, run `{DROP}`")
+                continue
+            context.report_at(
+                Position(label, line, 1),
+                f"{address}: no record in data/ has the id '{anchor}' any more, so this link would break; "
+                f"if you renamed it, keep the old link working with `aliases: [{anchor}]` next to the new id; "
+                f"if you removed it on purpose, run `{DROP}`")
+    for anchor, (key, path, page, _id) in new.items():
+        report(
+            key, path,
+            f"'{anchor}' is new: its address {page}#{anchor} is not in {label} yet; run `{REGENERATE}` "
+            f"and commit {label}")
