@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
-# The engine: ProperDocs, the maintained MkDocs 1.x (README, "Engines"); it reads mkdocs.yml.
+# The engine: ProperDocs, the maintained MkDocs 1.x (DEVELOPERS.md, "Engines"); it reads mkdocs.yml.
 ENGINE := $(VENV)/bin/properdocs
 # Zensical, in its own venv from its own pinned requirements (`make build-zensical`).
 ZENSICAL_VENV := .venv-zensical
@@ -22,7 +22,7 @@ serve: $(VENV)/.installed
 build: $(VENV)/.installed
 	$(ENGINE) build --strict
 
-## Build the same sources with Zensical into site-zensical/ (what it lacks: README, "Engines").
+## Build the same sources with Zensical into site-zensical/ (what it lacks: DEVELOPERS.md, "Engines").
 build-zensical: $(ZENSICAL_VENV)/.installed
 	PYTHONPATH=$(CURDIR) $(ZENSICAL_VENV)/bin/zensical build --strict --clean --config-file mkdocs.zensical.yml
 

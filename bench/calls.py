@@ -20,11 +20,11 @@ from project import ENV, ROOT
 # (label, file suffix, function name). A dotted name (Class.method) of one of our modules
 # is also matched on its line, so another class's method of that name is not counted.
 WATCHED = (
-    ("define_env", "macros/__init__.py", "define_env"),
-    ("load_guide (load + validate)", "macros/validation.py", "load_guide"),
-    ("YAML files parsed", "macros/loading.py", "parse_yaml"),
-    ("GuideRenderer built", "macros/rendering.py", "GuideRenderer.__init__"),
-    ("component renders", "macros/rendering.py", "GuideRenderer._render"),
+    ("define_env", "macros/engine/adapter.py", "define_env"),
+    ("load_guide (load + validate)", "macros/validate/load.py", "load_guide"),
+    ("YAML files parsed", "macros/data/loading.py", "parse_yaml"),
+    ("GuideRenderer built", "macros/render/renderer.py", "GuideRenderer.__init__"),
+    ("component renders", "macros/render/renderer.py", "GuideRenderer._render"),
     ("Jinja templates compiled (all)", "jinja2/environment.py", "_compile"),
     ("macros plugin page renders", "mkdocs_macros/plugin.py", "render"),
     ("Markdown conversions", "mkdocs/structure/pages.py", "render"),

@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     counts = generate(args.out, args.scale)
     sys.path.insert(0, str(ROOT))
-    from macros.validation import load_guide
+    from macros.validate.load import load_guide
 
     load_guide(args.out)
     print(f"{args.out}: " + ", ".join(f"{n} {key}" for key, n in counts.items()) + " (valid)")

@@ -157,7 +157,7 @@ def section_weight(work: Path) -> str:
 def section_offline(work: Path) -> str:
     """What the offline worker downloads after the first visit (issue 18), and what the
     first visit transfers with and without the worker."""
-    from macros.offline import precache_entries
+    from macros.postbuild.offline import precache_entries
 
     site = work / "offline-site"
     build(copy_project(work / "offline") / "mkdocs.yml", site)

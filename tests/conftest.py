@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.validation import load_guide
+from macros.validate.load import load_guide
 from support import CHROMIUM, CHROMIUM_ARGS, DATA, ROOT, build_site, serve_directory, site_base_path
 
 

@@ -312,9 +312,9 @@ def _reference_key(path: tuple) -> str | None:
 
 def _fit_after_deleting_paper(checklist_path: tuple) -> Expect | None:
     """The problem a checklist's default layout gives, if its estimate then exceeds a page."""
-    from macros.components import CHECKLIST_KINDS
-    from macros.model import PrintRules
-    from macros.validation import load_guide
+    from macros.checklists.kinds import CHECKLIST_KINDS
+    from macros.data.model import PrintRules
+    from macros.validate.load import load_guide
 
     guide = load_guide(DATA)
     checklist = guide.checklists.checklists[checklist_path[-1]]

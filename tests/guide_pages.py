@@ -19,7 +19,8 @@ import jinja2
 import markdown
 
 import macros
-from macros import escaping, rendering
+from macros.site import escaping
+from macros.render import renderer as rendering
 from support import ROOT, load_config
 
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import copy
 
-from macros.model import Guide
+from macros.data.model import Guide
 
 
 def small_guide_data() -> dict:

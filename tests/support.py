@@ -18,7 +18,7 @@ from pathlib import Path
 import markdown
 from bs4 import BeautifulSoup
 
-from macros.links_lock import DATA, QUIET, ROOT, build_site  # noqa: F401  (build_site: for the tests)
+from macros.cli.links_lock import DATA, QUIET, ROOT, build_site  # noqa: F401  build_site: for the tests
 
 # A copy of the source text the guide was structured from (the original lives outside the
 # repository, in ../shared/source/, which a CI clone may not have).

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros.assets import minify_built_assets
+from macros.postbuild.minify import minify_built_assets
 from support import ROOT
 
 OURS = sorted(p.relative_to(ROOT / "overrides") for p in (ROOT / "overrides" / "assets").rglob("*")

@@ -9,8 +9,8 @@ import urllib.parse
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.glance import at_a_glance, first_sentence
-from macros.rendering import GuideRenderer
+from macros.render.glance import at_a_glance, first_sentence
+from macros.render.renderer import GuideRenderer
 from site_text import normalize
 from small_guide import small_guide, small_guide_data
 from test_corrections import place_text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bench.generate import SCALED, generate
-from macros.validation import load_guide
+from macros.validate.load import load_guide
 
 
 @pytest.mark.parametrize("factor", [1, 3])

@@ -7,28 +7,34 @@ import sys
 import pytest
 
 import macros
-from macros import loading
+from macros.data import loading, problems
 from support import DATA, ROOT
 
 
-def test_core_is_reloaded_only_when_one_of_its_files_changed(monkeypatch):
-    reloaded = []
-    monkeypatch.setattr(macros.importlib, "reload", lambda module: reloaded.append(module.__name__))
-    macros._reload_core()
-    assert reloaded == [], "unchanged core files were reloaded"
-    monkeypatch.setattr(macros, "_loaded_stamp", ())  # as after an edit under serve
-    macros._reload_core()
-    # Every loaded module of the package, found without a hand-kept list, each after the
-    # modules it imports (a reload must see its dependencies' new code).
+def test_an_edit_to_any_module_of_the_package_imports_it_afresh(monkeypatch):
+    from macros import engine
+
+    first = engine.fresh_adapter()
+    assert engine.fresh_adapter() is first, "unchanged sources were imported again"
     loaded = {name for name in sys.modules if name.startswith("macros.")}
-    assert set(reloaded) == loaded and {"macros.components", "macros.rendering", "macros.model"} <= loaded
-    for module, dependency in [("macros.rendering", "macros.components"), ("macros.components", "macros.model"),
-                               ("macros.checks", "macros.components"), ("macros.model", "macros.loading"),
-                               ("macros.validation", "macros.checks"), ("macros.link_index", "macros.components")]:
-        if {module, dependency} <= loaded:
-            assert reloaded.index(dependency) < reloaded.index(module), f"{module} reloaded before {dependency}"
-    # A new module is picked up: every file of the package counts.
-    assert len(macros._source_stamp()) == len(list((ROOT / "macros").glob("*.py")))
+    # Subpackages count: a module two levels down is loaded and stamped like any other.
+    assert {"macros.render.registry", "macros.data.model", "macros.validate.rules"} <= loaded
+    stamped = {path for path, _mtime in engine.source_stamp()}
+    assert stamped == {p.relative_to(ROOT / "macros").as_posix() for p in (ROOT / "macros").rglob("*.py")}
+    assert "render/registry.py" in stamped
+    monkeypatch.setattr(engine, "_loaded_stamp", ())  # as after an edit under serve
+    ours = {name: module for name, module in sys.modules.items() if name.startswith("macros.")}
+    try:
+        fresh = engine.fresh_adapter()
+        assert fresh is not first, "the adapter was not imported afresh"
+        assert sys.modules["macros.data.model"] is not ours["macros.data.model"], \
+            "a module below the adapter kept its old code"
+        assert sys.modules["macros.engine"] is engine, "the entry points were dropped"
+    finally:
+        # The other tests of this process hold the first modules' classes.
+        for name in [name for name in sys.modules if name.startswith("macros.")]:
+            del sys.modules[name]
+        sys.modules.update(ours)
 
 
 def test_fast_yaml_loader_gives_the_same_data_and_positions(monkeypatch):
@@ -46,9 +52,9 @@ def test_fast_yaml_loader_gives_the_same_data_and_positions(monkeypatch):
 
 def test_yaml_errors_keep_the_pure_loaders_messages(monkeypatch):
     text = "title: x\nsteps:\n  - id: a\n    title: [unclosed\n"
-    with pytest.raises(loading.DataError) as fast:
+    with pytest.raises(problems.DataError) as fast:
         loading.parse_yaml(text, "t.yml")
-    with monkeypatch.context() as m, pytest.raises(loading.DataError) as pure:
+    with monkeypatch.context() as m, pytest.raises(problems.DataError) as pure:
         m.setattr(loading, "_FAST_LOADER", None)
         loading.parse_yaml(text, "t.yml")
     assert fast.value.report() == pure.value.report()
@@ -58,9 +64,9 @@ def test_yaml_errors_keep_the_pure_loaders_messages(monkeypatch):
 def test_templates_come_from_the_bytecode_cache_with_the_same_output(guide, tmp_path, monkeypatch):
     from jinja2 import Environment, FileSystemBytecodeCache
 
-    from macros.rendering import GuideRenderer
+    from macros.render.renderer import GuideRenderer
 
-    from macros.components import COMPONENTS
+    from macros.render.registry import COMPONENTS
 
     def render_all(renderer):
         return [renderer.render(component.name, page="checklists/index.md") for component in COMPONENTS]
@@ -77,9 +83,10 @@ def test_templates_come_from_the_bytecode_cache_with_the_same_output(guide, tmp_
 
 
 def test_checklists_share_one_record_index_per_renderer(guide, monkeypatch):
-    from macros import rendering
+    from macros.render import renderer as rendering
 
-    from macros import components, model
+    from macros.checklists.kinds import CHECKLIST_KINDS
+    from macros.data import model
 
     walks = []
     real = model.walk
@@ -87,7 +94,7 @@ def test_checklists_share_one_record_index_per_renderer(guide, monkeypatch):
     # Count walks over whole data files (the index walks each file once).
     monkeypatch.setattr(model, "walk", lambda record, *a: (walks.append(1) if not a else None) or real(record, *a))
     for checklist in guide.checklists.checklists:
-        kind = components.CHECKLIST_KINDS[checklist.kind]
+        kind = CHECKLIST_KINDS[checklist.kind]
         renderer.render(kind.macro, checklist.id, page_url="https://example.test/c/")
         renderer.print_fit(checklist.id)
     files = len(type(guide).model_fields)

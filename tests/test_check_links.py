@@ -1,4 +1,4 @@
-"""The checker for other material (`python -m macros.check_links`): sample documents in
+"""The checker for other material (`python -m macros check-links`): sample documents in
 Markdown, HTML and text (tests/fixtures/links/) give exactly the expected report and exit
 status, against the repository's data, a built or downloaded links.json, and an index in
 which an id was renamed (its old address kept as an alias)."""
@@ -10,8 +10,10 @@ import sys
 
 import pytest
 
-from macros.check_links import Index, find_links, main, site_address
-from macros.link_index import dumps, from_repository
+from macros.links.check import Index, find_links, link_address
+from macros.cli.check_links import main
+from macros.links.index import dumps
+from macros.cli.check_links import from_repository
 from support import ROOT, copy_project
 from test_links_renames import rename
 
@@ -81,7 +83,7 @@ def test_old_links_alone_do_not_fail(capsys, renamed_index, tmp_path):
 
 def test_the_built_links_json_gives_the_same_report(built_site):
     """As an author would run it: a command, against the index the site publishes."""
-    result = subprocess.run([sys.executable, "-m", "macros.check_links", "--index", str(built_site),
+    result = subprocess.run([sys.executable, "-m", "macros", "check-links", "--index", str(built_site),
                              "--site-url", GUIDE, *FILES],
                             cwd=ROOT, capture_output=True, text=True)
     assert result.stdout.splitlines() == BROKEN, result.stderr
@@ -134,5 +136,5 @@ def test_a_guide_at_the_root_of_its_host_matches_no_bare_paths():
 
 
 def test_site_address_follows_directory_urls():
-    assert [site_address(rest) for rest in ("", "/", "/faq", "/faq/index.html#x", "/a%20b/#c%2Dd")] == [
+    assert [link_address(rest) for rest in ("", "/", "/faq", "/faq/index.html#x", "/a%20b/#c%2Dd")] == [
         "/", "/", "/faq/", "/faq/#x", "/a b/#c-d"]

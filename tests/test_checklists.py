@@ -7,11 +7,11 @@ import typing
 import pytest
 import yaml
 
-from macros.components import CHECKLIST_KINDS
-from macros.loading import DataError
-from macros.model import records_by_id
-from macros.rendering import GuideRenderer
-from macros.validation import load_guide
+from macros.checklists.kinds import CHECKLIST_KINDS
+from macros.data.problems import DataError
+from macros.data.model import records_by_id
+from macros.render.renderer import GuideRenderer
+from macros.validate.load import load_guide
 from small_guide import small_guide, small_guide_data
 from support import html
 
@@ -152,7 +152,7 @@ def test_session_card_has_a_row_per_set_and_only_the_columns_each_exercise_logs(
 
 
 def test_real_session_card_and_tracker_columns_follow_the_data(guide):
-    from macros import write_in
+    from macros.checklists import write_in
 
     exercises = {e.id: e for e in guide.programming.sample_session.exercises}
     assert write_in.columns(exercises["session-single-leg-hip-thrust"]) == ["Reps left", "Reps right", "Load"]
@@ -164,7 +164,7 @@ def test_real_session_card_and_tracker_columns_follow_the_data(guide):
 
 @pytest.mark.parametrize("sets, most, rows", [("3", 4, 3), ("3–4", 4, 4), ("2–3", 8, 3), ("10", 4, 4), ("a few", 4, 4)])
 def test_a_session_exercise_gets_a_row_per_set(sets, most, rows):
-    from macros import write_in
+    from macros.checklists import write_in
 
     assert write_in.set_rows(sets, most) == rows
 
@@ -209,7 +209,7 @@ def test_checklist_index_links_every_checklist_with_its_item_count():
 
 
 def test_each_kind_is_declared_once_with_its_macro_model_and_estimate(guide):
-    from macros.model import Checklist
+    from macros.data.model import Checklist
 
     models = typing.get_args(typing.get_args(Checklist)[0])
     assert {kind.model for kind in CHECKLIST_KINDS.values()} == set(models), "a checklist model without a kind"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import posixpath
 from urllib.parse import urlsplit
 
-from macros.components import PRINT_VIEW, address_of
+from macros.site.pages import PRINT_VIEW
+from macros.site.urls import address_of
 from site_text import page_soups
 
 # The whole guide on paper repeats every page, citations included: counted on their own pages.
@@ -63,7 +64,7 @@ def test_doi_links_resolve_through_doi_org(built_site, guide):
 
 
 def _cited_paragraphs(guide):
-    from macros.model import CitedParagraph, walk
+    from macros.data.model import CitedParagraph, walk
 
     for name in type(guide).model_fields:
         for _path, record, _owner in walk(getattr(guide, name)):

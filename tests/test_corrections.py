@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.rendering import GuideRenderer
+from macros.render.renderer import GuideRenderer
 from site_text import normalize
 from support import ROOT, SOURCE_TEXT
 

@@ -11,9 +11,9 @@ import shutil
 
 import pytest
 
-from macros import check_data
-from macros.loading import DataError
-from macros.validation import load_guide
+from macros.cli import check_data
+from macros.data.problems import DataError
+from macros.validate.load import load_guide
 from support import DATA
 
 
@@ -188,14 +188,14 @@ def test_uncited_reference_is_reported_beside_other_problems(data):
 
 def test_check_data_command_prints_the_report_and_exits_1(data, capsys):
     edit(data, "faq.yml", "    question: Can I do", "    questoin: Can I do")
-    assert check_data.main(["check_data", str(data)]) == 1
+    assert check_data.main([str(data)]) == 1
     out, err = capsys.readouterr()
     assert "Traceback" not in out + err
     assert "data/faq.yml:" in err and "unknown field 'questoin'" in err
 
 
 def test_check_data_command_passes_the_real_data(capsys):
-    assert check_data.main(["check_data", str(DATA)]) == 0
+    assert check_data.main([str(DATA)]) == 0
     out, _err = capsys.readouterr()
     assert out.startswith(f"{DATA}: valid (")
 
@@ -206,7 +206,7 @@ def test_check_data_command_checks_page_entries_against_docs(tmp_path, capsys):
     shutil.copytree(DATA, tmp_path / "data")
     shutil.copytree(DATA.parent / "docs", tmp_path / "docs")
     line = edit(tmp_path / "data", "guide.yml", "\n  faq.md:\n", "\n  fqa.md:\n") + 1
-    assert check_data.main(["check_data", str(tmp_path / "data")]) == 1
+    assert check_data.main([str(tmp_path / "data")]) == 1
     _out, err = capsys.readouterr()
     assert f"data/guide.yml:{line}:3 pages[\"fqa.md\"]: unknown page 'fqa.md'; did you mean 'faq.md'?" in err, err
     assert "pages: no entry for page 'faq.md' (docs/faq.md)" in err, err

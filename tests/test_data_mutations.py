@@ -15,8 +15,8 @@ from jsonschema import Draft202012Validator
 
 from data_mutations import FILES, Mutation, all_mutations, applied, mutated_data, schema, write_data
 from guide_pages import page_texts
-from macros.loading import DataError, Problem
-from macros.validation import load_guide, site_pages
+from macros.data.problems import DataError, Problem
+from macros.validate.load import load_guide, site_pages
 from support import ROOT, string_leaves
 from site_text import normalize
 

@@ -8,8 +8,8 @@ import json
 import yaml
 from jsonschema import Draft202012Validator
 
-from macros import schema as schema_module
-from macros.model import FILE_MODELS
+from macros.cli import schema as schema_module
+from macros.data.model import FILE_MODELS
 from support import DATA
 
 
@@ -26,8 +26,8 @@ def test_stale_schema_is_detected(tmp_path):
     path = schema_module.schema_path(tmp_path, "faq")
     path.write_text(path.read_text().replace('"question"', '"questoin"'))
     assert schema_module.stale_schemas(tmp_path) == [path]
-    assert schema_module.main(["schema", "--check", str(tmp_path)]) == 1
-    assert schema_module.main(["schema", str(tmp_path)]) == 0
+    assert schema_module.main(["--check", str(tmp_path)]) == 1
+    assert schema_module.main([str(tmp_path)]) == 0
     assert schema_module.stale_schemas(tmp_path) == []
 
 

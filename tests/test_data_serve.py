@@ -73,15 +73,15 @@ def test_serve_reports_bad_data_recovers_and_picks_up_every_kind_of_edit(tmp_pat
                                         "Can I do it on every leg day (served edit)?"), encoding="utf-8")
         _wait_for("the fixed value on the page", lambda: "every leg day (served edit)?" in _get(faq_page))
 
-        # A template in macros/templates.
+        # A template in macros/render/templates.
         time.sleep(1)
-        template = project / "macros" / "templates" / "faq.md.j2"
+        template = project / "macros" / "render" / "templates" / "faq.md.j2"
         template.write_text(template.read_text(encoding="utf-8") + "\nTemplate edit marker 7341\n", encoding="utf-8")
         _wait_for("the template edit", lambda: "Template edit marker 7341" in _get(faq_page))
 
         # A core module: the renderer (mkdocs-macros keeps the package imported).
         time.sleep(1)
-        core = project / "macros" / "rendering.py"
+        core = project / "macros" / "render" / "renderer.py"
         core.write_text(core.read_text(encoding="utf-8") + (
             "\n\n_render = GuideRenderer.render\n"
             "GuideRenderer.render = lambda self, name, *args, **kwargs: _render(self, name, *args, **kwargs) + "

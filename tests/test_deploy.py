@@ -14,7 +14,7 @@ import yaml
 import zxingcpp
 from bs4 import BeautifulSoup
 
-from macros import deploy
+from macros.site import deploy
 from printing import print_pdf, rasterize
 from support import QUIET, ROOT, load_config, serve_directory
 

@@ -13,7 +13,7 @@ import urllib.request
 import pytest
 import yaml
 
-from macros import check_data
+from macros.cli import check_data
 from support import BUILD_ENV, DATA, ROOT, copy_project, free_port
 
 
@@ -25,7 +25,7 @@ def project(tmp_path):
 
 def check(project, capsys) -> list[str]:
     """`make check-data` on the copy: its report lines (none when valid)."""
-    code = check_data.main(["check_data", str(project / "data")])
+    code = check_data.main([str(project / "data")])
     _out, err = capsys.readouterr()
     lines = [line for line in err.splitlines() if not line.endswith("the site was not built.")]
     assert (code == 0) == (not lines), err

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from macros.checks import FIGURE_PLACES
-from macros.figure_geometry import distance_to_segment, pose_scene
-from macros.figure_svg import FigureIndex, render_figure, svg_text
-from macros.model import Guide, records_by_id
-from macros.validation import load_guide
+from macros.validate.rules import FIGURE_PLACES
+from macros.figures.geometry import distance_to_segment, pose_scene
+from macros.figures.svg import FigureIndex, render_figure, svg_text
+from macros.data.model import Guide, records_by_id
+from macros.validate.load import load_guide
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 GUIDE = load_guide(DATA, check_manifest=False)
@@ -152,7 +152,7 @@ def test_elbows_pushing_rest_on_the_bench_and_crossed_arms_stay_off_it():
 
 
 def test_an_unreachable_foot_is_a_located_data_error(tmp_path):
-    from macros.loading import DataError
+    from macros.data.problems import DataError
     for path in DATA.glob("*.yml"):
         (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     text = (tmp_path / "figures.yml").read_text(encoding="utf-8")
@@ -222,7 +222,7 @@ def test_figures_on_one_page_never_share_an_element_id():
 
 
 def test_components_render_their_figures_from_data():
-    from macros.rendering import GuideRenderer
+    from macros.render.renderer import GuideRenderer
     renderer = GuideRenderer(GUIDE)
     pages = {name: renderer.render(name) for name in ("technique_steps", "mistake_cards", "variations")}
     pages["checklist"] = renderer.render("tick_checklist", "checklist-setup")

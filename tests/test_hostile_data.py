@@ -28,9 +28,10 @@ import macros
 from data_mutations import FILES, source, write_data
 from guide_pages import _Env, _config, page_html
 from hostile_data import REJECT, RENDER, Case, all_cases, field_positions
-from macros import loading, validation
-from macros.loading import DataError
-from macros.validation import load_guide, site_pages
+from macros.data import loading
+from macros.validate import print_fit, registry
+from macros.data.problems import DataError
+from macros.validate.load import load_guide, site_pages
 from support import ROOT, build_site, copy_project, serve_directory, site_base_path
 
 CASES = all_cases()
@@ -149,7 +150,9 @@ def test_hostile_data_that_validates_renders_as_its_own_text(case, data_dir, bas
     tags, ids = baseline
     # Longer words make the fault finder too long for its printed page, which is a data
     # problem of its own (test_print_stress.py); here only the escaping is in question.
-    with _written(data_dir, case.texts), mock.patch.object(validation, "print_fit_problems", lambda *args: []):
+    without_fit = [entry for entry in registry._RULES[registry.WHOLE_GUIDE]
+                   if entry[1] is not print_fit.checklists_fit_on_one_printed_page]
+    with _written(data_dir, case.texts), mock.patch.dict(registry._RULES, {registry.WHOLE_GUIDE: without_fit}):
         load_guide(data_dir, PAGES)
         pages = page_html(data_dir.parent)
     soups, meta = _site(pages)
@@ -319,7 +322,7 @@ def test_a_data_file_that_is_not_a_plain_file_inside_data_is_refused(name, data_
     setup(data_dir, tmp_path)
     try:
         # In a child process with a deadline: a FIFO or a device must not hang the check.
-        result = subprocess.run([sys.executable, "-m", "macros.check_data", str(data_dir)], cwd=ROOT,
+        result = subprocess.run([sys.executable, "-m", "macros", "check-data", str(data_dir)], cwd=ROOT,
                                 capture_output=True, text=True, timeout=60)
         build_report = _build_report(data_dir)
     finally:
@@ -409,7 +412,7 @@ def test_check_data_and_the_build_stop_on_the_same_report(tmp_path):
     for file, text in text_case.texts.items():
         (project / "data" / f"{file}.yml").write_text(text, encoding="utf-8")
     (project / "data" / "faq.yml").write_bytes(YAML_CASES["alias-bomb"]()[0])
-    check = subprocess.run([sys.executable, "-m", "macros.check_data", "data"], cwd=project, capture_output=True,
+    check = subprocess.run([sys.executable, "-m", "macros", "check-data", "data"], cwd=project, capture_output=True,
                            text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(project)})
     build = build_site(project, tmp_path / "site")
     assert check.returncode == 1 and build.returncode != 0

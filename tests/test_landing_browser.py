@@ -9,7 +9,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from macros.links_lock import read_manifest
+from support import DATA
+from macros.site.manifest import read_manifest
 
 pytestmark = pytest.mark.browser
 
@@ -34,7 +35,7 @@ NO_TRANSITIONS = "*, *::before { transition: none !important; }"
 def sample_by_page() -> dict[str, list[str]]:
     """For every page with anchors: its first, middle and last anchor in the manifest."""
     anchors: dict[str, list[str]] = {}
-    for link in read_manifest():
+    for link in read_manifest(DATA):
         address, _, anchor = link.partition("#")
         if anchor:
             anchors.setdefault(address, []).append(anchor)
@@ -48,7 +49,7 @@ def open_page(page, url: str) -> None:
 
 
 def test_the_sample_covers_every_page_with_anchors():
-    pages = {link.partition("#")[0] for link in read_manifest() if "#" in link}
+    pages = {link.partition("#")[0] for link in read_manifest(DATA) if "#" in link}
     assert set(sample_by_page()) == pages and len(pages) >= 10
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 
-from macros.link_index import FILE, dumps, from_repository, kind_of, link_index
-from macros.links_lock import broken_links, describe, read_manifest
-from macros.model import Guide, Linkable, walk
-from macros.validation import site_pages
-from support import ROOT, copy_project, load_config
+from macros.links.index import FILE, dumps, kind_of, link_index
+from macros.cli.check_links import from_repository
+from macros.links.built import broken_links, broken_report
+from macros.site.manifest import read_manifest
+from macros.data.model import Guide, Linkable, walk
+from macros.validate.load import site_pages
+from support import DATA, ROOT, copy_project, load_config
 from test_links_renames import rename, renamed_units
 
 
@@ -29,7 +31,7 @@ def test_links_json_is_the_repository_s_index(built_site):
 def test_links_json_is_the_manifest_plus_aliases_and_redirects(built_site, guide):
     index = json.loads((built_site / FILE).read_text(encoding="utf-8"))
     current, old = addresses_and_old(index)
-    manifest = set(read_manifest())
+    manifest = set(read_manifest(DATA))
     aliases = {f"{entry['address'].partition('#')[0]}#{alias}"
                for entry in index["addresses"] if "#" in entry["address"]
                for record in [_record(guide, entry["address"].partition("#")[2])] if record
@@ -44,7 +46,7 @@ def test_every_address_in_links_json_lands(built_site):
     current, old = addresses_and_old(json.loads((built_site / FILE).read_text(encoding="utf-8")))
     assert len(current) > 80
     broken = broken_links(built_site, sorted(current | old))
-    assert not broken, "links.json offers addresses that do not land:\n" + describe(broken)
+    assert not broken, "links.json offers addresses that do not land:\n" + broken_report(broken)
 
 
 def test_each_entry_says_what_it_is(built_site, guide):
@@ -95,7 +97,7 @@ def test_a_renamed_id_s_old_address_maps_to_the_new_one(tmp_path, guide):
 
 def test_a_moved_page_s_old_addresses_map_to_the_new_page(guide):
     docs = {("questions.md" if page == "faq.md" else page): text for page, text in site_pages(ROOT / "docs").items()}
-    index = link_index(guide, read_manifest(), docs, {"faq.md": "questions.md"}, "https://example.net/guide")
+    index = link_index(guide, read_manifest(DATA), docs, {"faq.md": "questions.md"}, "https://example.net/guide")
     by_address = {entry["address"]: entry for entry in index["addresses"]}
     faq = guide.faq.faqs[0].id
     assert by_address["/questions/"]["old"] == ["/faq/"]

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urljoin
 
-from macros.links_lock import (
-    REGENERATE, broken_links, built_pages, data_ids, describe, offered_links, page_address, read_manifest,
-)
-from macros.model import Linkable, walk
+from support import DATA
+from macros.site.manifest import REGENERATE, read_manifest
+from macros.links.built import broken_links, built_pages, broken_report, offered_links, page_address
+from macros.cli.links_lock import data_ids
+from macros.data.model import Linkable, walk
 from site_text import page_soups
 
 HOW_TO_FIX = (f"\nRenamed an id? Keep the old one in the record's `aliases:`. Moved a page? Add a redirect "
@@ -16,20 +17,20 @@ HOW_TO_FIX = (f"\nRenamed an id? Keep the old one in the record's `aliases:`. Mo
 
 
 def test_every_manifest_link_resolves(built_site):
-    links = read_manifest()
+    links = read_manifest(DATA)
     assert len(links) > 50, f"data/links.lock holds only {len(links)} addresses: is it truncated?"
     broken = broken_links(built_site, links)
-    assert not broken, "links that no longer land:\n" + describe(broken) + HOW_TO_FIX
+    assert not broken, "links that no longer land:\n" + broken_report(broken) + HOW_TO_FIX
 
 
 def test_every_address_the_site_offers_is_in_the_manifest(built_site):
-    missing = sorted(offered_links(built_site, data_ids()) - set(read_manifest()))
+    missing = sorted(offered_links(built_site, data_ids()) - set(read_manifest(DATA)))
     assert not missing, (f"public addresses missing from data/links.lock (run `{REGENERATE}` and commit it):\n  "
                          + "\n  ".join(missing))
 
 
 def test_every_linkable_id_in_the_data_is_in_the_manifest(guide):
-    anchors = {link.partition("#")[2] for link in read_manifest()}
+    anchors = {link.partition("#")[2] for link in read_manifest(DATA)}
     missing = []
     for file_key in type(guide).model_fields:
         for _path, record, _owner in walk(getattr(guide, file_key)):
@@ -45,7 +46,7 @@ def test_every_anchor_offers_a_permalink_to_copy(built_site):
     element it names, a heading or not, so a reader can copy the exact address."""
     soups = {page_address(built_site, built_site / path): soup for path, soup in page_soups(built_site).items()}
     without = []
-    for link in read_manifest():
+    for link in read_manifest(DATA):
         page, _, anchor = link.partition("#")
         if not anchor:
             continue
@@ -59,7 +60,7 @@ def test_every_anchor_offers_a_permalink_to_copy(built_site):
 
 
 def test_manifest_is_sorted_without_duplicates():
-    links = read_manifest()
+    links = read_manifest(DATA)
     assert links == sorted(set(links)), f"data/links.lock is hand-edited or merged badly: run `{REGENERATE}`"
 
 

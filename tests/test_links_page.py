@@ -8,19 +8,20 @@ from urllib.parse import urljoin
 
 import pytest
 
-from macros.components import Site, page_at
-from macros.links import link_sections
-from macros.links_lock import read_manifest
-from macros.model import records_by_id
-from macros.rendering import GuideRenderer
+from macros.render.registry import SiteInputs
+from macros.site.urls import page_at
+from macros.links.sections import link_sections
+from macros.site.manifest import read_manifest
+from macros.data.model import records_by_id
+from macros.render.renderer import GuideRenderer
 from site_text import page_soups
 from small_guide import small_guide
-from support import html
+from support import DATA, html
 
 
 def test_every_unit_is_linked_at_every_address_the_manifest_gives_it(built_site, guide):
     current = set(records_by_id(guide))
-    expected = {link for link in read_manifest() if link.partition("#")[2] in current}
+    expected = {link for link in read_manifest(DATA) if link.partition("#")[2] in current}
     soup = page_soups(built_site)["links/index.html"]
     linked = {urljoin("/links/", a["href"]) for a in soup.select("article a[href*='#']")}
     missing = sorted(expected - linked)
@@ -38,7 +39,7 @@ def test_units_nest_as_in_the_data_and_name_themselves():
     guide = small_guide()
     manifest = ["/technique/", "/technique/#step-one", "/technique/#cue-iota", "/checklists/setup/#disclaimer",
                 "/technique/#disclaimer"]
-    site = Site(tuple(manifest), frozenset({"technique.md", "checklists/setup.md"}))
+    site = SiteInputs(tuple(manifest), frozenset({"technique.md", "checklists/setup.md"}))
     sections = {s.key: s for s in link_sections(guide, manifest, site.page_at)}
     step = sections["technique"].entries[0]
     assert (step.label, step.targets) == ("First", [("/technique/#step-one", "technique.md#step-one")])
@@ -48,7 +49,7 @@ def test_units_nest_as_in_the_data_and_name_themselves():
 
 
 def test_rendered_index_links_relative_to_the_calling_page():
-    site = Site(("/technique/#step-one",), frozenset({"technique.md"}))
+    site = SiteInputs(("/technique/#step-one",), frozenset({"technique.md"}))
     soup = html(GuideRenderer(small_guide(), site=site).render("link_index", page="sub/links.md"))
     link = soup.find("a", href="../technique.md#step-one")
     assert link is not None and link.get_text() == "/technique/#step-one"
@@ -73,12 +74,13 @@ def test_the_page_explains_previews_the_index_and_the_checker_with_working_examp
                                                                                     tmp_path, capsys):
     """The worked examples are the real thing: the links.json entry shown is the published
     one, and the checker's report shown is what the checker prints for the document shown."""
-    from macros.check_links import main
-    from macros.links import SECTION_ANCHOR, TOOL_SECTIONS
+    from macros.cli.check_links import main
+    from macros.site.anchors import LINK_PAGE_SECTION
+    from macros.links.sections import TOOL_SECTIONS
 
     soup = page_soups(built_site)["links/index.html"]
     for key, title in TOOL_SECTIONS.items():
-        heading = soup.find(id=SECTION_ANCHOR.format(key=key))
+        heading = soup.find(id=LINK_PAGE_SECTION.format(key=key))
         assert heading is not None and heading.name == "h2" and heading.get_text().startswith(title), key
     blocks = [pre.get_text() for pre in soup.select("article .wrap-lines pre")]
     entry, command, document, report = blocks
@@ -93,7 +95,7 @@ def test_the_page_explains_previews_the_index_and_the_checker_with_working_examp
 
 
 def test_data_in_a_code_fence_cannot_close_it():
-    from macros.link_index import fence
+    from macros.links.index import fence
 
     assert fence("plain") == "```"
     assert fence("a ```` b", "`") == "`````"

@@ -8,7 +8,7 @@ import re
 import pytest
 import yaml
 
-from macros.links_lock import built_pages
+from macros.links.built import built_pages
 from site_text import page_soups
 from support import ROOT, load_config
 

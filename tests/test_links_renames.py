@@ -13,8 +13,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from macros.links_lock import broken_links, data_ids, describe, offered_links, read_manifest
-from support import build_site, copy_project, serve_directory
+from macros.links.built import broken_links, broken_report, offered_links
+from macros.cli.links_lock import data_ids
+from macros.site.manifest import read_manifest
+from support import DATA, build_site, copy_project, serve_directory
 
 
 def find_record(node, record_id: str) -> dict:
@@ -104,8 +106,8 @@ def renamed_site(tmp_path_factory, guide):
 
 def test_renamed_ids_with_aliases_keep_every_manifest_link(renamed_site):
     site, _new_ids = renamed_site
-    broken = broken_links(site, read_manifest())
-    assert not broken, "after renaming ids (old ids kept as aliases) these links broke:\n" + describe(broken)
+    broken = broken_links(site, read_manifest(DATA))
+    assert not broken, "after renaming ids (old ids kept as aliases) these links broke:\n" + broken_report(broken)
 
 
 def test_an_alias_sits_on_the_element_that_carries_the_new_id(renamed_site):
@@ -142,8 +144,8 @@ def test_renaming_an_id_without_an_alias_is_caught(tmp_path, guide):
     assert stopped.returncode != 0
     assert f"'{new}' replaces '{old}'?" in stopped.stderr and f"`aliases: [{old}]`" in stopped.stderr, stopped.stderr
     site = build(project, tmp_path / "site")
-    broken = broken_links(site, read_manifest())
-    assert len(broken) == 1 and f"#{old}" in next(iter(broken)), describe(broken)
+    broken = broken_links(site, read_manifest(DATA))
+    assert len(broken) == 1 and f"#{old}" in next(iter(broken)), broken_report(broken)
     assert "aliases" in next(iter(broken.values())), "the message must say how to keep the link"
 
 
@@ -174,8 +176,8 @@ def moved_site(tmp_path_factory):
 
 def test_a_moved_page_with_a_redirect_keeps_every_manifest_link(moved_site):
     assert (moved_site / "questions" / "index.html").exists(), "the page did not move"
-    broken = broken_links(moved_site, read_manifest())
-    assert not broken, "after moving faq.md to questions.md with a redirect, these links broke:\n" + describe(broken)
+    broken = broken_links(moved_site, read_manifest(DATA))
+    assert not broken, "after moving faq.md to questions.md with a redirect, these links broke:\n" + broken_report(broken)
 
 
 @pytest.mark.browser
@@ -184,7 +186,7 @@ def test_an_old_link_lands_where_the_new_one_does(renamed_site, browser):
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     checked = 0
     with serve_directory(site) as url:
-        for link in read_manifest():
+        for link in read_manifest(DATA):
             address, _, old = link.partition("#")
             if old not in new_ids:
                 continue

@@ -14,7 +14,7 @@ import threading
 
 import pytest
 
-from macros import offline
+from macros.postbuild import offline
 from printing import pdf_pages_text, print_pdf
 from site_pages import sitemap_pages
 from support import CHROMIUM, CHROMIUM_ARGS, _SiteHandler, build_site, copy_project, free_port, site_base_path

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from macros import offline
+from macros.postbuild import offline
 from site_pages import sitemap_pages
 from support import site_base_path
 
@@ -152,7 +152,7 @@ def test_serving_registers_no_worker(monkeypatch):
 
 def test_link_tools_files_stay_out_of_the_offline_store():
     """links.json and the link-preview pictures are for other sites' tools, fetched online."""
-    from macros.offline import EXCLUDE
+    from macros.postbuild.offline import EXCLUDE
     import fnmatch
 
     for name in ("links.json", "assets/images/previews/technique.png"):

@@ -14,11 +14,11 @@ import pytest
 import yaml
 from PIL import Image
 
-from macros.link_index import page_titles
-from macros.links_lock import built_pages
-from macros.preview_card import (BOLD, BUDGET, HEIGHT, MARGIN, WIDTH, Card, _encode, _font, card_picture, cards, draw,
-                                  render, wrap, write_cards)
-from macros.validation import load_guide, site_pages
+from macros.links.index import page_titles
+from macros.links.built import built_pages
+from macros.postbuild.preview_cards import BOLD, BUDGET, MARGIN, Card, _encode, _font, card_picture, cards, draw, render, wrap, write_cards
+from macros.site.previews import HEIGHT, WIDTH
+from macros.validate.load import load_guide, site_pages
 from site_text import page_soups
 from support import DATA, ROOT, load_config
 
@@ -85,7 +85,7 @@ def test_the_same_data_gives_the_same_bytes():
     card = data_cards()["mistakes.md"]
     other = subprocess.run(
         [sys.executable, "-c", "import sys, hashlib; sys.path.insert(0, 'tests'); "
-         "from test_preview_images import data_cards; from macros.preview_card import render; "
+         "from test_preview_images import data_cards; from macros.postbuild.preview_cards import render; "
          "print(hashlib.sha256(render(data_cards()['mistakes.md'])).hexdigest())"],
         cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
     assert render(card) == _encode(draw(card))
@@ -150,11 +150,11 @@ def test_the_home_card_names_the_guide_once():
     name and as the page's title. A page titled with the guide's name has no name above."""
     home = data_cards()["index.md"]
     assert home.title.casefold() == home.guide_title.casefold()
-    assert (home.kicker, home.alt) == ("", home.title)
+    assert (home.guide_line, home.alt) == ("", home.title)
     # Nothing drawn where the guide's name goes.
     band = draw(home).crop((MARGIN, 64, WIDTH - MARGIN, 64 + 32))
     assert band.getcolors() == [(band.width * band.height, (255, 255, 255))]
-    assert data_cards()["faq.md"].kicker == home.guide_title
+    assert data_cards()["faq.md"].guide_line == home.guide_title
 
 
 def test_a_page_with_figures_shows_its_first_one_and_the_others_none(guide):

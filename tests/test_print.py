@@ -10,9 +10,9 @@ import pytest
 import zxingcpp
 from bs4 import BeautifulSoup
 
-from macros import printfit
-from macros.components import CHECKLIST_KINDS
-from macros.model import records_by_id
+from macros.checklists import printfit
+from macros.checklists.kinds import CHECKLIST_KINDS
+from macros.data.model import records_by_id
 from printing import FORMATS, marks_only_in, pdf_pages_text, print_pdf, rasterize, site_url_setting, squash
 from support import DATA
 
@@ -258,7 +258,7 @@ def test_write_in_rows_are_at_least_8_mm_on_paper(guide, printed, paper):
 
 
 def test_write_in_columns_follow_what_each_exercise_logs(guide, printed):
-    from macros import write_in
+    from macros.checklists import write_in
 
     records = records_by_id(guide)
     for checklist_id, fixed in (("checklist-session", ["Set"]), ("checklist-progression", None)):

@@ -10,9 +10,9 @@ import sys
 import pytest
 import yaml
 
-from macros.loading import DataError
-from macros.model import records_by_id
-from macros.validation import load_guide, site_pages
+from macros.data.problems import DataError
+from macros.data.model import records_by_id
+from macros.validate.load import load_guide, site_pages
 from printing import FORMATS, pdf_pages_text, print_pdf
 from support import build_site, copy_project, serve_directory
 
@@ -96,7 +96,7 @@ def test_checklists_half_as_long_again_fit_one_page_or_both_checks_reject_them(b
     (tmp_path / "project").mkdir()
     project = copy_project(tmp_path / "project")
     lengthen_checklist_items(project / "data")
-    check = subprocess.run([sys.executable, "-m", "macros.check_data", "data"], cwd=project,
+    check = subprocess.run([sys.executable, "-m", "macros", "check-data", "data"], cwd=project,
                            capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(project)})
     too_long = {line for line in check.stderr.splitlines() if WARNING in line}
     result = build_site(project, tmp_path / "site")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.rendering import GuideRenderer
+from macros.render.renderer import GuideRenderer
 from small_guide import small_guide, small_guide_data
 from support import html
 
@@ -179,7 +179,7 @@ def test_href_links_any_record_from_a_top_level_and_a_nested_page():
 
 
 def test_every_component_renders_from_its_page_and_from_a_nested_one():
-    from macros.components import COMPONENTS
+    from macros.render.registry import COMPONENTS
 
     renderer = GuideRenderer(small_guide())
     for component in COMPONENTS:

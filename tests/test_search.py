@@ -12,9 +12,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from macros.components import Pages, address_of
-from macros.model import Correction, Linkable, Variation, walk
-from macros.search_index import answer_index
+from macros.render.registry import page_table
+from macros.site.urls import address_of
+from macros.data.model import Correction, Linkable, Variation, walk
+from macros.postbuild.search_index import answer_index
 from search_ui import HEIGHT, WIDTHS, SearchBox, load_queries
 from test_data_errors import data, edit, report_of  # noqa: F401  (data: a fixture)
 
@@ -47,7 +48,7 @@ def test_checklist_pages_and_the_link_page_are_out_of_the_index(index):
 
 def test_every_linkable_record_is_one_entry_at_its_own_anchor(index, guide):
     locations = [doc["location"] for doc in index["docs"]]
-    pages = Pages(guide)
+    pages = page_table(guide)
     indexed = {loc.partition("#")[0] for loc in locations}
     expected = []
     for key in type(guide).model_fields:

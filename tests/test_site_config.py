@@ -3,7 +3,7 @@ MkDocs reads them (its `!ENV` tag included)."""
 
 from __future__ import annotations
 
-from macros.site_config import read_site_config
+from macros.site.config import read_site_config
 from support import ROOT, load_config
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from macros.structured_data import technique_how_to, variation_how_tos
+from macros.render.structured_data import technique_how_to, variation_how_tos
 from small_guide import small_guide
 
 URL = "https://example.test/tiny/technique/"
@@ -34,7 +34,7 @@ def test_a_variation_without_steps_gets_no_how_to():
 
 
 def test_describers_are_attached_to_the_components_showing_those_records():
-    from macros.components import COMPONENTS_BY_NAME
+    from macros.render.registry import COMPONENTS_BY_NAME
 
     assert COMPONENTS_BY_NAME["technique_steps"].describe is technique_how_to
     assert COMPONENTS_BY_NAME["variations"].describe is variation_how_tos

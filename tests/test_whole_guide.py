@@ -10,8 +10,9 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from macros import components
-from macros.links_lock import offered_links
+from macros.site.pages import PRINT_VIEW, WHOLE_GUIDE
+from macros.site.urls import address_of
+from macros.links.built import offered_links
 from printing import pdf_lines, print_pdf
 from support import load_config
 from test_print_handout import MARGIN_SIZE, squash, stranded_headings
@@ -28,8 +29,8 @@ def _nav_pages(nav) -> list[tuple[str, str]]:
 
 def test_the_sections_are_the_guides_pages_in_reading_order():
     nav = [(page, label) for label, page in _nav_pages(load_config()["nav"])]
-    content = [(page, label) for page, label in nav if page not in ("links.md", components.PRINT_VIEW)]
-    assert list(components.WHOLE_GUIDE) == content
+    content = [(page, label) for page, label in nav if page not in ("links.md", PRINT_VIEW)]
+    assert list(WHOLE_GUIDE) == content
 
 
 def _soup(built_site, rel: str) -> BeautifulSoup:
@@ -40,11 +41,11 @@ def test_the_print_page_holds_every_section_in_order_after_a_table_of_contents(b
     soup = _soup(built_site, "print/")
     article = soup.select_one("article")
     sections = article.select("section.whole-guide__section")
-    assert [s["aria-label"] for s in sections] == [label for _page, label in components.WHOLE_GUIDE]
+    assert [s["aria-label"] for s in sections] == [label for _page, label in WHOLE_GUIDE]
     toc = [a["href"] for a in article.select("nav.whole-guide__toc a")]
     assert toc == [f"#{s['id']}" for s in sections]
-    for section, (page, _label) in zip(sections, components.WHOLE_GUIDE):
-        own = _soup(built_site, components.address_of(page)).select_one("article")
+    for section, (page, _label) in zip(sections, WHOLE_GUIDE):
+        own = _soup(built_site, address_of(page)).select_one("article")
         # The section is the page's own content, its headings one level down (one h1 per page).
         assert [(h.name, h.get_text(" ", strip=True)) for h in section.select("h2, h3, h4")] == \
                [(f"h{int(h.name[1]) + 1}", h.get_text(" ", strip=True)) for h in own.select("h1, h2, h3")], page
@@ -87,7 +88,7 @@ def test_the_whole_guide_prints_each_section_on_new_sheets_without_stranded_head
 
 
 def test_included_pages_have_their_headings_one_level_down():
-    from macros.rendering import demote_headings
+    from macros.render.environment import demote_headings
 
     text = "# Title { #t }\n\nText # not a heading\n\n-   ## Card\n\n    ### Step 1\n\n##### Five\n"
     assert demote_headings(text) == ("## Title { #t }\n\nText # not a heading\n\n-   ### Card\n\n"

@@ -76,18 +76,18 @@ def cross_file_ids(data_dir: Path) -> dict[tuple[str, str], list[str]]:
     return ids
 
 
-def _offer(node: dict, values: list[str]) -> None:
+def _list_ids_as_enum(node: dict, values: list[str]) -> None:
     """Put `values` as the enum of the id (or ids, or optional id) that `node` describes."""
     if node.get("type") == "array" and isinstance(node.get("items"), dict):
-        _offer(node["items"], values)
+        _list_ids_as_enum(node["items"], values)
     elif "anyOf" in node:
         for branch in node["anyOf"]:
-            _offer(branch, values)
+            _list_ids_as_enum(branch, values)
     elif node.get("type") == "string":
         node["enum"] = list(values)
 
 
-def _teach(schema: dict, root: str, ids: dict[tuple[str, str], list[str]]) -> None:
+def _describe_fields(schema: dict, root: str, ids: dict[tuple[str, str], list[str]]) -> None:
     """Each field's help text (field_help.py) as its description, and the ids it may name."""
     definitions = [(root, schema), *schema.get("$defs", {}).items()]
     for name, definition in definitions:
@@ -96,7 +96,7 @@ def _teach(schema: dict, root: str, ids: dict[tuple[str, str], list[str]]) -> No
             if text:
                 node["description"] = text + (f" ({node['description']})" if "description" in node else "")
             if (name, field) in ids:
-                _offer(node, ids[(name, field)])
+                _list_ids_as_enum(node, ids[(name, field)])
 
 
 def schema_text(key: str, data_dir: Path | None = None) -> str:
@@ -104,9 +104,9 @@ def schema_text(key: str, data_dir: Path | None = None) -> str:
     `data_dir`, fields naming ids in other files list the ids its files hold."""
     schema = {"$schema": DIALECT, **FILE_MODELS[key].model_json_schema()}
     _close_keyed_mappings(schema)
-    _teach(schema, FILE_MODELS[key].__name__, cross_file_ids(data_dir) if data_dir is not None else {})
+    _describe_fields(schema, FILE_MODELS[key].__name__, cross_file_ids(data_dir) if data_dir is not None else {})
     schema["title"] = f"data/{key}.yml"
-    schema.setdefault("description", f"The {key} file of the guide; generated from macros/model.py.")
+    schema.setdefault("description", f"The {key} file of the guide; generated from macros/data/model.py.")
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 

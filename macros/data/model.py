@@ -459,7 +459,7 @@ class ChecklistsFile(Record):
 class SearchTerm(Record):
     """Words readers type (`words`: an abbreviation, an everyday word, a misspelling) for the
     guide's own term (`means`), which occurs in each record listed in `at` (by id): the
-    site's search finds those records by these words too (macros/search_index.py)."""
+    site's search finds those records by these words too (macros/postbuild/search_index.py)."""
 
     words: list[Text] = NonEmpty
     means: Text
@@ -471,7 +471,7 @@ class SearchFile(Record):
 
 
 # figures.yml ---------------------------------------------------------------------
-# Side-view drawings of the movement (figure_geometry.py computes each pose, figure_svg.py
+# Side-view drawings of the movement (figures/geometry.py computes each pose, figures/svg.py
 # draws it). Lengths are fractions of body height; angles are degrees.
 Fraction = Annotated[float, Field(strict=True, gt=0, lt=1)]
 Height = Annotated[float, Field(strict=True, ge=0, lt=1)]
@@ -599,7 +599,7 @@ class Guide(Record):
 
 # walking the model ---------------------------------------------------------------
 # Walks over the model and what a record is called live next to the model; which
-# component shows which records (and so which page holds them) is in components.py.
+# component shows which records (and so which page holds them) is in render/registry.py.
 def walk(record: BaseModel, path: tuple = (), owner: Linkable | None = None
          ) -> Iterator[tuple[tuple, BaseModel, Linkable | None]]:
     """Yield (field path, record, nearest linkable record holding it) for `record` and
@@ -618,7 +618,7 @@ def walk(record: BaseModel, path: tuple = (), owner: Linkable | None = None
 
 def records_by_id(parts: Guide | Iterable[BaseModel]) -> dict[str, Linkable]:
     """Every linkable record by its id, from the whole guide or some of its files (first
-    one wins; duplicate ids are reported by checks.py)."""
+    one wins; duplicate ids are reported by validate/rules.py)."""
     if isinstance(parts, Guide):
         guide = parts
         parts = [getattr(guide, key) for key in type(guide).model_fields]

@@ -28,7 +28,7 @@ def source_stamp() -> tuple[tuple[str, int], ...]:
 _loaded_stamp: tuple | None = None
 
 
-def adapter():
+def fresh_adapter():
     """The adapter module, imported afresh (with every module of ours below it) when a
     source file changed since it was last imported."""
     global _loaded_stamp
@@ -42,7 +42,7 @@ def adapter():
 
 def define_env(env) -> None:
     """mkdocs-macros / Zensical: load the guide and register its macros (adapter.define_env)."""
-    adapter().define_env(env)
+    fresh_adapter().define_env(env)
 
 
 def on_pre_page_macros(env) -> None:

@@ -6,7 +6,7 @@ mkdocs-macros (MkDocs or ProperDocs) calls `define_env` once per build with no p
 then `on_pre_page_macros` per page and `on_post_build` once; Zensical's
 `zensical.extensions.macros` calls only `define_env`, once per page, with `env.page` set
 (its own page object: `path` and `url`, no `file` or `canonical_url`) and `env.conf` a
-plain dict. See README, "Engines".
+plain dict. See DEVELOPERS.md, "Engines".
 
 What the pages can call is declared in render/registry.py and checklists/kinds.py.
 `define_env` runs once per build (also on every `serve` rebuild): it loads and validates

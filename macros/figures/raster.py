@@ -1,7 +1,7 @@
 """A figure (data/figures.yml) as a Pillow image, for the link-preview pictures
-(preview_card.py), which are PNG: Pillow cannot read the SVG that figure_svg.py writes.
+(postbuild/preview_cards.py), which are PNG: Pillow cannot read the SVG that svg.py writes.
 
-Drawn from the same computed pose (figure_geometry.pose_scene), simplified for a thumbnail:
+Drawn from the same computed pose (geometry.pose_scene), simplified for a thumbnail:
 body, bench, floor and equipment; no dashed guide lines (they belong with the caption,
 which a preview does not carry). Same data, same pixels.
 """

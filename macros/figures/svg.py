@@ -1,6 +1,6 @@
 """A figure (data/figures.yml) as a small inline SVG: `render_figure(guide, figure_id)`.
 
-The pose comes from figure_geometry.py; this module only turns its points into pixel
+The pose comes from geometry.py; this module only turns its points into pixel
 path data, and the markup is in templates/figure.svg.j2. Same data, same bytes: numbers are
 rounded to one decimal and nothing depends on time or order of dictionaries.
 """

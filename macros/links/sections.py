@@ -3,7 +3,7 @@
 The link manifest (data/links.lock) lists every public address `page/#anchor`; the data
 says what each anchor is. Together they give, section by section, each linkable unit
 with the address(es) it can be reached at, as links the build validates. (The tool that
-writes the manifest is links_lock.py.)
+writes the manifest is cli/links_lock.py.)
 """
 
 from __future__ import annotations

@@ -2,11 +2,11 @@
 icons and the service worker, written into a built site.
 
 Engine-independent: `write_offline_app(site_dir, ...)` takes a built site directory and
-plain values (the adapter, macros/__init__.py, reads them from mkdocs.yml). Run it after
+plain values (site/config.py SiteConfig, read from the engine or mkdocs.yml). Run it after
 every other step that changes built files (minifying), because each precached file is
 revisioned by the hash of its final bytes.
 
-Why a small hand-written worker (macros/webapp/sw.js) rather than Workbox: the build must
+Why a small hand-written worker (postbuild/webapp/sw.js) rather than Workbox: the build must
 stay Python-only, so Workbox's build tools (Node) are out; its runtime would still need a
 manifest generated here, plus routing for what this site needs (pretty URLs, the 404 page
 for unknown addresses, copying unchanged entries between builds). That is ~150 lines;

@@ -69,7 +69,7 @@ class Card:
         return f"{FOLDER}/{image_name(self.page)}"
 
     @property
-    def kicker(self) -> str:
+    def guide_line(self) -> str:
         """The guide's name above the title; none on a page titled with it (the home
         page), which would say it twice."""
         return "" if self.guide_title.casefold() == self.title.casefold() else self.guide_title
@@ -77,7 +77,7 @@ class Card:
     @property
     def alt(self) -> str:
         """The picture's text alternative (og:image:alt): what it shows."""
-        text = f"{self.title} – {self.kicker}" if self.kicker else self.title
+        text = f"{self.title} – {self.guide_line}" if self.guide_line else self.title
         return f"{text}, with a drawing: {self.figure_name}" if self.figure else text
 
 
@@ -98,7 +98,7 @@ def cards(guide: Guide, titles: Mapping[str, str], site_url: str, pages: Pages |
 
 
 def card_picture(card: Card, guide: Guide) -> Image.Image | None:
-    """The card's figure as an image (figure_raster.py), or None for a typographic card."""
+    """The card's figure as an image (figures/raster.py), or None for a typographic card."""
     if not card.figure:
         return None
     figure = next(f for f in guide.figures.figures if f.id == card.figure)
@@ -184,10 +184,10 @@ def draw(card: Card, picture: Image.Image | None = None) -> Image.Image:
                              box[1] + (box[3] - box[1] - figure.height) // 2))
         right = box[0] - MARGIN // 2
     width = right - MARGIN
-    kicker = _font(BOLD, 32)
-    if card.kicker:
-        [guide_line], _ = wrap(card.kicker, kicker, width, 1)
-        pen.text((MARGIN, 64), guide_line, font=kicker, fill=ACCENT)
+    guide_font = _font(BOLD, 32)
+    if card.guide_line:
+        [guide_line], _ = wrap(card.guide_line, guide_font, width, 1)
+        pen.text((MARGIN, 64), guide_line, font=guide_font, fill=ACCENT)
     foot = _font(REGULAR, 27)
     [address], _ = wrap(card.address, foot, width, 1)
     pen.line((MARGIN, HEIGHT - 100, right, HEIGHT - 100), fill=RULE, width=2)

@@ -2,7 +2,7 @@
 
 Built once per guide. Each citation gets a stable anchor made of the citing unit's
 id and the reference id, so a reference entry can link back to every place citing it.
-The page a citation sits on comes from the registry's page table (components.Pages).
+The page a citation sits on comes from the registry's page table (site/pages.py Pages, made by render/registry.py page_table).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..data.model import CitedParagraph, Guide, label, walk
+from ..site.anchors import CITATION_PREFIX
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class CitationIndex:
     """Citations by paragraph (for the [n] links) and by reference (for backlinks)."""
 
     def __init__(self, guide: Guide, page_of_record):
-        """`page_of_record(paragraph)`: the page showing a paragraph (components.Pages.of_record)."""
+        """`page_of_record(paragraph)`: the page showing a paragraph (Pages.of_record)."""
         numbers = {ref.id: n for n, ref in enumerate(guide.references.references, start=1)}
         self._by_paragraph: dict[int, list[Citation]] = {}
         self._by_reference: dict[str, list[Citation]] = {ref_id: [] for ref_id in numbers}
@@ -56,7 +57,7 @@ class CitationIndex:
                 opening = excerpt(record.text)
                 found = []
                 for ref_id in record.cites:
-                    base = f"cite-{unit_id}-{ref_id}"
+                    base = f"{CITATION_PREFIX}{unit_id}-{ref_id}"
                     used[base] = used.get(base, 0) + 1
                     anchor = base if used[base] == 1 else f"{base}-{used[base]}"
                     citation = Citation(numbers[ref_id], ref_id, anchor, page_of_record(record), unit_label, opening)

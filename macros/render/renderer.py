@@ -1,8 +1,9 @@
 """Render a registered component (registry.py) or checklist (checklists/kinds.py) as Markdown.
 
 Markup lives in templates/*.md.j2; the registry says which template and which data.
-Every template renders in the one Markdown environment (environment.py) and gets `href`, the one link builder: `href(id)` links to any record from
-the page being rendered, wherever the registry's page table says it is.
+Every template renders in the one Markdown environment (environment.py) and gets
+`href`, the one link builder: `href(id)` links to any record from the page being
+rendered, wherever the registry's page table says it is.
 """
 
 from __future__ import annotations

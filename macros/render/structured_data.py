@@ -4,7 +4,7 @@ stable anchors, with the studies its text cites as ScholarlyArticles.
 
 Plain dicts from the validated guide, kept small and exact: only what the page shows.
 A describer is paired with the component that renders the same records (`describe=` in
-components.py), so a page carries the description exactly when it shows the steps.
+render/registry.py), so a page carries the description exactly when it shows the steps.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Text from data, escaped for where it lands: Markdown text, HTML text and attributes,
 link targets. Every template uses these filters, so data stays text whatever it holds.
 
-Validation already rejects markup in prose (model.py) and tells the editor where; this
+Validation already rejects markup in prose (data/model.py) and tells the editor where; this
 is the second wall: if a payload gets past the model, it still renders as the characters
 the editor typed. Nothing here knows about MkDocs.
 """

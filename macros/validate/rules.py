@@ -142,7 +142,7 @@ def faq_shows_an_existing_table(context: Context, report: Report) -> None:
 
 # Checklists list cues and tips (technique), mistakes and progression and session items
 # (programming): without those files validated, every item would look unknown. What each
-# kind may list is declared with the kind (components.CHECKLIST_KINDS).
+# kind may list is declared with the kind (checklists/kinds.py CHECKLIST_KINDS).
 @rule("checklists", "technique", "mistakes", "programming")
 def checklist_items_exist(context: Context, report: Report) -> None:
     records = records_by_id(context.parts.values())
@@ -277,7 +277,7 @@ def record_links_resolve(context: Context, report: Report) -> None:
             report(file_key, path + ("at",), unknown_value("id", record.at, known))
 
 
-# The search glossary (data/search.yml, used by search_index.py) --------------------
+# The search glossary (data/search.yml, used by postbuild/search_index.py) --------------------
 def _words_of(record: BaseModel) -> str:
     """Every string a record and the records nested in it hold, lower-cased, one line."""
     strings = []
