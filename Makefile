@@ -22,9 +22,12 @@ serve: $(VENV)/.installed
 build: $(VENV)/.installed
 	$(ENGINE) build --strict
 
-## Build the same sources with Zensical into site-zensical/ (what it lacks: DEVELOPERS.md, "Engines").
+## Build the same sources with Zensical into site-zensical/, then run our post-build pipeline on it
+## (Zensical runs no on_post_build). Try another Zensical: make build-zensical ZENSICAL=zensical==0.1.0
 build-zensical: $(ZENSICAL_VENV)/.installed
+	$(if $(ZENSICAL),$(ZENSICAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check '$(ZENSICAL)' && rm -f $(ZENSICAL_VENV)/.installed)
 	PYTHONPATH=$(CURDIR) $(ZENSICAL_VENV)/bin/zensical build --strict --clean --config-file mkdocs.zensical.yml
+	PYTHONPATH=$(CURDIR) $(ZENSICAL_VENV)/bin/python -m macros postbuild site-zensical
 
 ## Set up (if needed) and run every test: data, rendering, build, links, print, browser.
 test: $(VENV)/.installed node_modules/.installed browser-deps

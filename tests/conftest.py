@@ -4,12 +4,20 @@ server for it, and a headless Debian Chromium driven by Playwright."""
 from __future__ import annotations
 
 import collections
+import contextlib
+import fcntl
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from macros.validate.load import load_guide
-from support import CHROMIUM, CHROMIUM_ARGS, DATA, ROOT, build_site, serve_directory, site_base_path
+from support import (BUILD_ENV, CHROMIUM, CHROMIUM_ARGS, DATA, ROOT, build_site, copy_project, serve_directory,
+                     site_base_path)
+
+# The engines a feature test runs against (`engine_site`): the site's own, and its successor.
+ENGINES = ("properdocs", "zensical")
+ZENSICAL_VENV = ROOT / ".venv-zensical"
 
 
 @pytest.fixture(scope="session")
@@ -24,6 +32,55 @@ def built_site(tmp_path_factory) -> Path:
     result = build_site(ROOT, site)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     return site
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory) -> Path:
+    """The project built by Zensical (pinned in requirements-zensical.txt, its own venv) and
+    finished by our post-build pipeline, as `make build-zensical` does."""
+    _install_zensical()
+    # Zensical writes the site inside the project (site_dir must be within its root): a copy.
+    project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
+    env = {**BUILD_ENV, "PYTHONPATH": str(project)}
+    result = subprocess.run([str(ZENSICAL_VENV / "bin" / "zensical"), "build", "--strict", "--config-file",
+                             str(project / "mkdocs.yml")], cwd=project, capture_output=True, text=True, env=env)
+    assert result.returncode == 0, f"zensical build --strict failed:\n{result.stdout}\n{result.stderr}"
+    result = subprocess.run([str(ZENSICAL_VENV / "bin" / "python"), "-m", "macros", "postbuild", "site"],
+                            cwd=project, capture_output=True, text=True, env=env)
+    assert result.returncode == 0, f"python -m macros postbuild failed:\n{result.stdout}\n{result.stderr}"
+    return project / "site"
+
+
+def _install_zensical() -> None:
+    if (ZENSICAL_VENV / ".installed").exists():
+        return
+    # One installer at a time (pytest-xdist workers share the folder).
+    with open(ROOT / ".venv-zensical.lock", "w") as lock, contextlib.ExitStack() as stack:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        stack.callback(fcntl.flock, lock, fcntl.LOCK_UN)
+        result = subprocess.run(["make", "--no-print-directory", ".venv-zensical/.installed"], cwd=ROOT,
+                                capture_output=True, text=True)
+    assert result.returncode == 0, "Zensical (requirements-zensical.txt) cannot be installed:\n" + "\n".join(
+        (result.stdout + result.stderr).strip().splitlines()[-5:])
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def engine(request) -> str:
+    """The engine a feature test runs against (see `engine_site`)."""
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def engine_site(engine, request) -> Path:
+    """The site as each engine builds it: a feature test that takes this runs once per engine."""
+    return request.getfixturevalue("built_site" if engine == "properdocs" else "zensical_site")
+
+
+@pytest.fixture(scope="session")
+def engine_site_url(engine_site):
+    """`engine_site` served under the path of its `site_url`, as it is deployed."""
+    with serve_directory(engine_site, site_base_path()) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -3,27 +3,18 @@ builds the same sources into a site that passes the content checks (README, "Eng
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import json
-import os
 import re
-import subprocess
-import sys
-from pathlib import Path
 
-import pytest
 
 import test_citations
 import test_links_manifest
 import test_site_complete
-from support import ROOT, BUILD_ENV, build_site, copy_project
+from support import ROOT, build_site
 
 # The one line in which the engines' pages may differ: which generator made them.
 GENERATOR = re.compile(rb'\s*<meta name="generator" content="[^"]*">')
 PRECACHE = re.compile(r"^const PRECACHE = (\{.*\});$", re.M)
-ZENSICAL_VENV = ROOT / ".venv-zensical"
-ZENSICAL = ZENSICAL_VENV / "bin" / "zensical"
 
 
 def _precache(sw: bytes) -> dict[str, str]:
@@ -55,34 +46,6 @@ def test_plain_mkdocs_builds_the_same_pages_as_properdocs(built_site, tmp_path):
 
 
 # --- Zensical ---
-
-@pytest.fixture(scope="session")
-def zensical_site(tmp_path_factory) -> Path:
-    """The project built by Zensical (pinned in requirements-zensical.txt, its own venv),
-    installed here if `make test` has not; skipped only if it cannot be installed."""
-    _install_zensical()
-    # Zensical writes the site inside the project (site_dir must be within its root): a copy.
-    project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
-    env = {**BUILD_ENV, "PYTHONPATH": str(project)}
-    result = subprocess.run([str(ZENSICAL), "build", "--strict", "--config-file", str(project / "mkdocs.yml")],
-                            cwd=project, capture_output=True, text=True, env=env)
-    assert result.returncode == 0, f"zensical build --strict failed:\n{result.stdout}\n{result.stderr}"
-    return project / "site"
-
-
-def _install_zensical() -> None:
-    if (ZENSICAL_VENV / ".installed").exists():
-        return
-    # One installer at a time (pytest-xdist workers share the folder).
-    with open(ROOT / ".venv-zensical.lock", "w") as lock, contextlib.ExitStack() as stack:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        stack.callback(fcntl.flock, lock, fcntl.LOCK_UN)
-        result = subprocess.run(["make", "--no-print-directory", ".venv-zensical/.installed"], cwd=ROOT,
-                                capture_output=True, text=True)
-    if result.returncode != 0:
-        tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-5:])
-        pytest.skip(f"Zensical (requirements-zensical.txt) cannot be installed here:\n{tail}")
-
 
 def test_zensical_site_has_every_data_string(zensical_site):
     test_site_complete.test_every_string_in_data_appears_in_built_html(zensical_site)

@@ -13,6 +13,18 @@ from site_pages import MISSING_PAGE, page_file, reader_pages
 from site_text import normalize
 from support import site_base_path
 
+
+# Every engine's build (conftest.py `engine_site`): the ProperDocs site and the Zensical one.
+@pytest.fixture(scope="session")
+def built_site(engine_site):
+    return engine_site
+
+
+@pytest.fixture(scope="session")
+def site_url(engine_site_url):
+    return engine_site_url
+
+
 SITE = "https://example.org"
 
 
@@ -22,10 +34,16 @@ def footer_line(soup):
     return line
 
 
-def test_every_page_has_the_one_line_disclaimer_with_a_link_that_lands(built_site, guide):
+def test_every_page_has_the_one_line_disclaimer_with_a_link_that_lands(built_site, guide, engine):
     disclaimer = guide.guide.disclaimer
     pages = reader_pages(built_site)
     assert len(pages) >= 19
+    if engine == "zensical":
+        # Zensical renders its 404 page without running the macros, and its theme reads the
+        # config from before they ran (DEVELOPERS.md, "Engines"): the one page without it.
+        without = BeautifulSoup((built_site / "404.html").read_text(encoding="utf-8"), "html.parser")
+        assert without.select_one("footer .md-copyright__disclaimer") is None, "the gap is closed: drop it"
+        pages = [page for page in pages if page != MISSING_PAGE]
     for page in pages:
         html = built_site / "404.html" if page == MISSING_PAGE else page_file(built_site, page)
         line = footer_line(BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser"))

@@ -3,16 +3,31 @@ the real build: the manifest, the icons, the precache list, the links from every
 
 from __future__ import annotations
 
+import pytest
+
 import hashlib
 import json
+import posixpath
 import re
 from pathlib import Path
 
 from PIL import Image
 
 from macros.postbuild import offline
+from macros.site.urls import base_path
 from site_pages import sitemap_pages
 from support import site_base_path
+
+
+# Every engine's build (conftest.py `engine_site`): the ProperDocs site and the Zensical one.
+@pytest.fixture(scope="session")
+def built_site(engine_site):
+    return engine_site
+
+
+@pytest.fixture(scope="session")
+def site_url(engine_site_url):
+    return engine_site_url
 
 
 def fake_site(root: Path) -> Path:
@@ -54,11 +69,11 @@ def test_precache_lists_reader_files_by_page_address_with_content_hashes(tmp_pat
 def test_manifest_follows_site_url_path_and_palette(tmp_path):
     site = fake_site(tmp_path)
     write(site)
-    manifest = json.loads((site / offline.MANIFEST).read_text())
+    manifest = json.loads((site / offline.WEB_MANIFEST).read_text())
     assert manifest["start_url"] == manifest["scope"] == manifest["id"] == "/guide/"
     assert (manifest["name"], manifest["short_name"], manifest["theme_color"]) == ("A Guide", "Guide", "#009485")
     assert {icon["src"] for icon in manifest["icons"]} == {f"/guide/{offline.ICON_DIR}/icon-{s}.png" for s in (192, 512)}
-    assert offline.site_path(None) == offline.site_path("https://example.org") == "/"
+    assert base_path(None) == base_path("https://example.org") == "/"
 
 
 def test_one_changed_file_changes_exactly_its_entry_and_the_worker_version(tmp_path):
@@ -86,7 +101,7 @@ def test_turned_off_the_worker_removes_itself_and_its_caches(tmp_path):
     assert write(site, enabled=False) == []
     worker = (site / offline.WORKER).read_text()
     assert "unregister()" in worker and "caches.delete" in worker
-    assert not (site / offline.MANIFEST).exists()
+    assert not (site / offline.WEB_MANIFEST).exists()
 
 
 def test_the_icon_is_maskable_its_figure_inside_the_safe_zone():
@@ -104,7 +119,7 @@ def test_the_icon_is_maskable_its_figure_inside_the_safe_zone():
 # The real build.
 
 def test_built_manifest_is_valid_and_its_icons_have_their_declared_sizes(built_site):
-    manifest = json.loads((built_site / offline.MANIFEST).read_text(encoding="utf-8"))
+    manifest = json.loads((built_site / offline.WEB_MANIFEST).read_text(encoding="utf-8"))
     base = site_base_path()
     assert manifest["start_url"] == manifest["scope"] == base
     assert manifest["display"] == "standalone" and len(manifest["short_name"]) <= 12
@@ -130,8 +145,10 @@ def test_precache_holds_every_page_the_search_and_the_print_styles(built_site):
     listed = worker_listing(built_site)
     config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>',
                                   (built_site / "index.html").read_text(encoding="utf-8")).group(1))
-    needed = {*sitemap_pages(built_site), "404.html", "search/search_index.json", config["search"],
-              "assets/stylesheets/print.css", "assets/javascripts/offline.js", offline.MANIFEST}
+    # Material's search index and worker, or Zensical's (its worker's path written "./...").
+    search_index = next(name for name in ("search/search_index.json", "search.json") if (built_site / name).is_file())
+    needed = {*sitemap_pages(built_site), "404.html", search_index, posixpath.normpath(config["search"]),
+              "assets/stylesheets/print.css", "assets/javascripts/offline.js", offline.WEB_MANIFEST}
     assert needed <= set(listed), needed - set(listed)
     assert not [url for url in listed if url.endswith((".map", ".gz")) or "://" in url]
     for url, revision in listed.items():
@@ -141,13 +158,12 @@ def test_precache_holds_every_page_the_search_and_the_print_styles(built_site):
 
 def test_serving_registers_no_worker(monkeypatch):
     """While serving, pages link no worker (a cached page would hide every edit)."""
-    import macros
+    from macros.engine import adapter
+    from macros.site.config import COMMAND_VARIABLE
 
     for command, linked in (("serve", False), ("build", True)):
-        monkeypatch.setenv(macros.COMMAND_VARIABLE, command)
-        conf = {"extra": {"offline": {"enabled": True}}}
-        macros._offline_switch(conf)
-        assert conf["extra"]["offline_app"] is linked
+        monkeypatch.setenv(COMMAND_VARIABLE, command)
+        assert adapter.offline_app_linked({"extra": {"offline": {"enabled": True}}}) is linked
 
 
 def test_link_tools_files_stay_out_of_the_offline_store():

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
@@ -87,6 +88,12 @@ def _canonical_url(env, page) -> str | None:
     return absolute(site_url, page.url)
 
 
+def _serving() -> bool:
+    """Whether the engine serves (live reload) rather than builds: told by
+    hooks/engine_command.py under MkDocs; Zensical runs no hooks, so its command line says."""
+    return serving() or sys.argv[1:2] == ["serve"]
+
+
 def _build_error(report: str) -> Exception:
     """What stops a build with `report`: MkDocs' PluginError (its message, no traceback)
     where MkDocs is installed; a plain error under Zensical, which reports any."""
@@ -138,6 +145,12 @@ def site_config(conf) -> SiteConfig:
         theme_dir=_theme_setting(theme, "custom_dir") or None)
 
 
+def offline_app_linked(conf) -> bool:
+    """Whether pages link the manifest and register the worker: as mkdocs.yml says, but not
+    while serving, where a cached page would hide every edit and defeat live reload."""
+    return site_config(conf).offline_enabled and not _serving()
+
+
 def define_env(env) -> None:
     """Load the guide once for this build (under Zensical: for this page) and register
     its component macros."""
@@ -146,9 +159,7 @@ def define_env(env) -> None:
         deploy.check_site_url(env.conf.get("site_url"), dict(os.environ))
     except deploy.NotPublishable as error:
         raise _build_error(str(error)) from None
-    # Whether pages link the manifest and register the worker: not while serving, where a
-    # cached page would hide every edit and defeat live reload.
-    env.conf["extra"]["offline_app"] = site_config(env.conf).offline_enabled and not serving()
+    env.conf["extra"]["offline_app"] = offline_app_linked(env.conf)
     data_dir = Path(env.project_dir) / "data"
     docs_files = site_pages(env.conf["docs_dir"])
     try:
@@ -156,7 +167,7 @@ def define_env(env) -> None:
         guide = load_guide(data_dir, docs_files, check_manifest=not updating_links_lock())
     except DataError as error:
         report = "The guide data is invalid:\n" + error.report()
-        if serving():
+        if _serving():
             # Serving: keep the server up, show the report on every page, and pick up
             # the fix on the next save. Logged as info: under `strict`, a warning would
             # abort the first build and with it the server.
@@ -164,8 +175,11 @@ def define_env(env) -> None:
             env.variables["data_report"] = report
             env.variables["guide"] = _InvalidGuide()
             env.filter(escaping.markdown_text, "md")
+            # Under Zensical, whose environment does not hold the page's Markdown, the page's
+            # first macro shows the report instead.
+            shows = _shows_the_report_once(report) if _per_page(env) else _shows_nothing
             for name in MACROS:
-                env.macro(_shows_nothing, name)
+                env.macro(shows, name)
             return
         # A PluginError makes `mkdocs build` stop with this report and no traceback.
         raise _build_error(report) from None
@@ -180,15 +194,18 @@ def define_env(env) -> None:
     # every page, the 404 page too, which no macro renders.
     env.conf.setdefault("extra", {})["guide_disclaimer"] = footer_disclaimer(
         guide, address_of(renderer.pages.of(guide.guide.disclaimer.id)))
+    if _per_page(env):
+        # Zensical's theme reads the config as it was before the macros ran, and each page's
+        # meta as the macros leave it: what the theme needs goes there too.
+        env.page.meta["guide_disclaimer"] = env.conf["extra"]["guide_disclaimer"]
     # Pages write data into headings and intros ({{ guide.technique.title | md }}): text,
     # escaped for Markdown like everything the templates write.
     env.filter(escaping.markdown_text, "md")
     for name in MACROS:
         env.macro(_Macro(env, renderer, name), name)
-    # Link-preview pictures, drawn after the build (on_post_build), which Zensical does not
-    # run: its pages then name no picture rather than a missing one.
-    env.variables[PREVIEW_CARDS] = {} if _per_page(env) else {
-        card.page: card for card in page_cards(guide, docs_files, env.conf.get("site_url"))}
+    # Link-preview pictures, drawn after the build by the post-build pipeline (under
+    # Zensical, `python -m macros postbuild`, which `make build-zensical` runs).
+    env.variables[PREVIEW_CARDS] = {card.page: card for card in page_cards(guide, docs_files, env.conf.get("site_url"))}
     if _per_page(env):
         # Zensical has no page hooks: what on_pre_page_macros does is done here.
         on_pre_page_macros(env)
@@ -219,7 +236,7 @@ def on_pre_page_macros(env) -> None:
         # Absolute: a preview fetcher reads the tag without knowing the page's address.
         env.page.meta["preview_image"] = absolute(site_url, card.path)
         env.page.meta["preview_image_alt"] = escaping.html_text(card.alt)
-        env.page.meta["preview_image_size"] = (WIDTH, HEIGHT)
+        env.page.meta["preview_image_size"] = [WIDTH, HEIGHT]
 
 
 def on_post_build(env) -> None:
@@ -241,6 +258,20 @@ class _InvalidGuide:
 
     def __str__(self) -> str:
         return ""
+
+
+def _shows_the_report_once(report: str):
+    """A component while the data is invalid under Zensical: the first one a page calls
+    shows the report, the others nothing."""
+    shown = []
+
+    def component(*args, **kwargs) -> str:
+        if shown:
+            return ""
+        shown.append(True)
+        return data_report(report)
+
+    return component
 
 
 def _shows_nothing(*args, **kwargs) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..data.model import Guide
 from ..site.config import SiteConfig
-from . import links_json, minify, offline, preview_cards, search_index
+from . import links_json, minify, offline, preview_cards, search_index, table_labels
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,11 @@ def write_preview_pictures(site: BuiltSite) -> None:
         preview_cards.write_page_cards(site.site_dir, site.guide, site.docs_pages, site.config.site_url)
 
 
+def label_table_cells(site: BuiltSite) -> None:
+    """Each table body cell labelled with its column's header, for phone tables (table_labels.py)."""
+    table_labels.label_tables(site.site_dir)
+
+
 def minify_our_assets(site: BuiltSite) -> None:
     """Our CSS and JS minified in the built site (minify.py); the sources keep their comments."""
     if site.config.theme_dir:
@@ -70,6 +75,7 @@ STEPS: tuple[Step, ...] = (
     write_search_index,
     write_link_index,
     write_preview_pictures,
+    label_table_cells,
     minify_our_assets,
     write_offline_app,
 )

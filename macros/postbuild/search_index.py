@@ -34,6 +34,7 @@ from ..site.pages import Pages
 from ..site.urls import address_of
 
 INDEX = Path("search") / "search_index.json"
+ZENSICAL_INDEX = Path("search.json")
 # Records that get no entry: a variation is its card's heading already; a correction
 # quotes the source's words as they were before correcting (the About page lists them).
 OUT_OF_SEARCH = (Variation, Correction)
@@ -117,10 +118,34 @@ def answer_index(index: dict, guide: Guide, pages: Pages | None = None) -> dict:
     return {**index, "config": config, "docs": docs + added}
 
 
+def zensical_answer_index(index: dict, guide: Guide, pages: Pages | None = None) -> dict:
+    """Zensical's search index (`search.json`: `items` with `location`, `level`, `title`,
+    `text`, `path`, `tags`) made one entry per record, as `answer_index` makes Material's.
+    Zensical's search reads the title, text and path of an item, no other field and no
+    boost: the reader vocabulary (synonyms) and the weights have no place in it."""
+    items = index["items"]
+    material = {"config": {"fields": {}}, "docs": [{"location": item["location"], "title": item["title"],
+                                                     "text": item["text"]} for item in items]}
+    by_location = {item["location"]: item for item in items}
+    page_path = {item["location"]: item.get("path", []) for item in items if "#" not in item["location"]}
+    made = []
+    for doc in answer_index(material, guide, pages)["docs"]:
+        item = by_location.get(doc["location"])
+        if item is None:
+            page = doc["location"].partition("#")[0]
+            item = {"location": doc["location"], "level": 3, "title": doc["title"], "text": doc["text"],
+                    "path": page_path.get(page, []), "tags": []}
+        else:
+            item = {**item, "title": doc["title"]}
+        made.append(item)
+    return {**index, "items": made}
+
+
 def rewrite(site_dir: str | Path, guide: Guide, pages: Pages | None = None) -> None:
-    """Rewrite the built site's search index (when the search plugin wrote one)."""
-    path = Path(site_dir) / INDEX
-    if not path.is_file():
-        return
-    index = answer_index(json.loads(path.read_text(encoding="utf-8")), guide, pages)
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    """Rewrite the built site's search index: Material's (search/search_index.json) or
+    Zensical's (search.json), whichever the engine wrote."""
+    for name, answer in ((INDEX, answer_index), (ZENSICAL_INDEX, zensical_answer_index)):
+        path = Path(site_dir) / name
+        if path.is_file():
+            index = answer(json.loads(path.read_text(encoding="utf-8")), guide, pages)
+            path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
