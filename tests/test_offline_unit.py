@@ -133,12 +133,12 @@ def test_built_manifest_is_valid_and_its_icons_have_their_declared_sizes(built_s
     assert {("192x192", "any"), ("512x512", "any"), ("512x512", "maskable")} <= purposes
 
 
-def test_every_page_links_the_manifest_and_the_offline_script(built_site):
+def test_every_page_links_the_manifest_and_our_scripts_with_the_offline_one(built_site):
     for path in built_site.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         if 'http-equiv="refresh"' in text:
             continue  # a redirect stub
-        assert '<link rel="manifest"' in text and "assets/javascripts/offline.js" in text, path
+        assert '<link rel="manifest"' in text and "assets/javascripts/guide.js" in text, path
 
 
 def test_precache_holds_every_page_the_search_and_the_print_styles(built_site):
@@ -148,7 +148,7 @@ def test_precache_holds_every_page_the_search_and_the_print_styles(built_site):
     # Material's search index and worker, or Zensical's (its worker's path written "./...").
     search_index = next(name for name in ("search/search_index.json", "search.json") if (built_site / name).is_file())
     needed = {*sitemap_pages(built_site), "404.html", search_index, posixpath.normpath(config["search"]),
-              "assets/stylesheets/print.css", "assets/javascripts/offline.js", offline.WEB_MANIFEST}
+              "assets/stylesheets/print.css", "assets/javascripts/guide.js", offline.WEB_MANIFEST}
     assert needed <= set(listed), needed - set(listed)
     assert not [url for url in listed if url.endswith((".map", ".gz")) or "://" in url]
     for url, revision in listed.items():

@@ -25,6 +25,7 @@ from jinja2 import FileSystemBytecodeCache
 from ..data.model import Guide
 from ..data.problems import DataError
 from ..postbuild import pipeline
+from ..postbuild.minify import MINIFIERS
 from ..postbuild.preview_cards import page_cards
 from ..render.registry import MACROS, SiteInputs
 from ..render.renderer import GuideRenderer, data_report
@@ -151,6 +152,18 @@ def offline_app_linked(conf) -> bool:
     return site_config(conf).offline_enabled and not _serving()
 
 
+# Our stylesheet, inlined in every page's head (overrides/main.html): no request of ours
+# stands between the reader and the first paint.
+STYLESHEET = Path("assets") / "stylesheets" / "guide.css"
+
+
+def inline_stylesheet(config: SiteConfig) -> str:
+    """Our stylesheet minified, for a <style> element; empty without a theme folder."""
+    if not config.theme_dir or not (Path(config.theme_dir) / STYLESHEET).is_file():
+        return ""
+    return MINIFIERS[".css"]((Path(config.theme_dir) / STYLESHEET).read_text(encoding="utf-8"))
+
+
 def define_env(env) -> None:
     """Load the guide once for this build (under Zensical: for this page) and register
     its component macros."""
@@ -160,6 +173,11 @@ def define_env(env) -> None:
     except deploy.NotPublishable as error:
         raise _build_error(str(error)) from None
     env.conf["extra"]["offline_app"] = offline_app_linked(env.conf)
+    env.conf["extra"]["guide_css"] = inline_stylesheet(site_config(env.conf))
+    if _per_page(env):
+        # Zensical's theme reads the config from before the macros ran, and each page's meta
+        # as they leave it.
+        env.page.meta["guide_css"] = env.conf["extra"]["guide_css"]
     data_dir = Path(env.project_dir) / "data"
     docs_files = site_pages(env.conf["docs_dir"])
     try:
@@ -195,8 +213,6 @@ def define_env(env) -> None:
     env.conf.setdefault("extra", {})["guide_disclaimer"] = footer_disclaimer(
         guide, address_of(renderer.pages.of(guide.guide.disclaimer.id)))
     if _per_page(env):
-        # Zensical's theme reads the config as it was before the macros ran, and each page's
-        # meta as the macros leave it: what the theme needs goes there too.
         env.page.meta["guide_disclaimer"] = env.conf["extra"]["guide_disclaimer"]
     # Pages write data into headings and intros ({{ guide.technique.title | md }}): text,
     # escaped for Markdown like everything the templates write.

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..site.config import SiteConfig
+from .scripts import SOURCES
 from ..site.urls import base_path, built_file_address
 
 WEBAPP = Path(__file__).parent / "webapp"
@@ -41,8 +42,9 @@ ICON_DIR = "assets/images/app"
 # worker for languages other than English (the adapter keeps them when the site has one).
 # The link index (links.json) and the link-preview pictures are for other sites' tools
 # and chat apps, which fetch them online, not for readers.
+# Our scripts' sources are in the site too, but pages load only their bundle.
 EXCLUDE = ("*.map", "*.gz", "sitemap.xml", WORKER, "assets/javascripts/lunr/*", "links.json",
-           "assets/images/previews/*")
+           "assets/images/previews/*", *SOURCES)
 # Material's default primary colour, for a palette whose colour the CSS does not name.
 DEFAULT_THEME_COLOUR = "#4051b5"
 

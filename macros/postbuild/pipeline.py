@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..data.model import Guide
 from ..site.config import SiteConfig
-from . import links_json, minify, offline, preview_cards, search_index, table_labels
+from . import links_json, minify, offline, preview_cards, scripts, search_index, table_labels
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,12 @@ def minify_our_assets(site: BuiltSite) -> None:
         minify.minify_built_assets(site.config.theme_dir, site.site_dir)
 
 
+def bundle_our_scripts(site: BuiltSite) -> None:
+    """Our scripts as one deferred bundle (scripts.py)."""
+    if site.config.theme_dir:
+        scripts.write_bundle(site.config.theme_dir, site.site_dir)
+
+
 def write_offline_app(site: BuiltSite) -> None:
     """The offline app: icons, web manifest, service worker (offline.py). Last: it hashes
     the final bytes of every file it precaches."""
@@ -77,6 +83,7 @@ STEPS: tuple[Step, ...] = (
     write_preview_pictures,
     label_table_cells,
     minify_our_assets,
+    bundle_our_scripts,
     write_offline_app,
 )
 
