@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import statistics
 import subprocess
 import tempfile
 import time
@@ -25,7 +26,9 @@ from weight import make_baseline
 from support import CHROMIUM, CHROMIUM_ARGS, free_port
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-BASELINE_PAGES = 4
+# Rounds per page; each round audits our page and the baseline's right after it
+# (interleaved, so a machine getting busier or quieter shifts both alike). Medians are reported.
+ROUNDS = int(os.environ.get("LIGHTHOUSE_ROUNDS", "3"))
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
@@ -39,6 +42,9 @@ class Report:
     failing: list[str] = field(default_factory=list)  # weighted audits below a full score
     metrics: dict[str, str] = field(default_factory=dict)
     benchmark_index: float = 0.0  # Lighthouse's measure of this machine's speed at the time
+    # The metrics' values in ms (CLS unitless), for medians and differences.
+    values: dict[str, float] = field(default_factory=dict)
+    rounds: int = 1
 
 
 @contextlib.contextmanager
@@ -84,11 +90,31 @@ def audit(url: str, port: int) -> Report:
             if ref.get("weight", 0) > 0 and item.get("score") is not None and item["score"] < 1:
                 failing.append(f"{name}: {ref['id']} ({item['score']:.2f})")
     metrics = {m: report["audits"][m].get("displayValue", "") for m in METRICS}
-    return Report("", scores, failing, metrics, report["environment"].get("benchmarkIndex", 0.0))
+    values = {m: float(report["audits"][m].get("numericValue") or 0.0) for m in METRICS}
+    return Report("", scores, failing, metrics, report["environment"].get("benchmarkIndex", 0.0), values)
+
+
+def _shown(metric: str, value: float) -> str:
+    if metric == "cumulative-layout-shift":
+        return f"{value:.3f}"
+    if metric == "total-blocking-time":
+        return f"{value:.0f} ms"
+    return f"{value / 1000:.1f} s"
+
+
+def median(reports: list[Report]) -> Report:
+    """One page's rounds as one report: the median of each score and metric."""
+    scores = {c: statistics.median(r.scores[c] for r in reports) for c in CATEGORIES}
+    values = {m: statistics.median(r.values[m] for r in reports) for m in METRICS}
+    failing = sorted({audit for r in reports for audit in r.failing})
+    return Report(reports[0].page, {c: round(v) for c, v in scores.items()}, failing,
+                  {m: _shown(m, v) for m, v in values.items()},
+                  statistics.median(r.benchmark_index for r in reports), values, len(reports))
 
 
 def measure(work: Path) -> tuple[list[Report], list[Report]]:
-    """Audit every page of our site, and the same pages of the plain Material baseline."""
+    """Audit every page of our site and the same page of the plain Material baseline, one
+    after the other, ROUNDS times; the median of each page's rounds, ours and the baseline's."""
     port = free_port()
     project = copy_project(work / "lighthouse")
     site = work / "lighthouse-site"
@@ -99,20 +125,17 @@ def measure(work: Path) -> tuple[list[Report], list[Report]]:
     base_site = work / "lighthouse-baseline-site"
     build(make_baseline(work / "lighthouse-baseline", prerendered, f"http://127.0.0.1:{base_port}/"), base_site,
           strict=False)
-    with chromium() as devtools:
-        ours = _audit_site(site, port, site_pages(site), devtools)
-        # The baseline's copies of our lowest-scoring pages (a full second pass doubles the run time).
-        worst = sorted(ours, key=lambda r: sum(r.scores.values()))[:BASELINE_PAGES]
-        chosen = [Path(r.page) for r in worst if (base_site / r.page).exists()]
-        baseline = _audit_site(base_site, base_port, chosen, devtools)
-    return ours, baseline
-
-
-def _audit_site(site: Path, port: int, pages: list[Path], devtools: int) -> list[Report]:
-    reports = []
-    with serve(site, port=port, compress=True) as (base, _log):
-        for relative in pages:
-            report = audit(base + page_url(relative), devtools)
-            report.page = relative.as_posix()
-            reports.append(report)
-    return reports
+    pages = site_pages(site)
+    ours: dict[str, list[Report]] = {}
+    theirs: dict[str, list[Report]] = {}
+    with chromium() as devtools, serve(site, port=port, compress=True) as (base, _log), \
+            serve(base_site, port=base_port, compress=True) as (base_of_baseline, _log2):
+        for _round in range(ROUNDS):
+            for relative in pages:
+                for reports, root, url in ((ours, site, base), (theirs, base_site, base_of_baseline)):
+                    if not (root / relative).exists():
+                        continue
+                    report = audit(url + page_url(relative), devtools)
+                    report.page = relative.as_posix()
+                    reports.setdefault(report.page, []).append(report)
+    return [median(r) for r in ours.values()], [median(r) for r in theirs.values()]
