@@ -153,7 +153,7 @@ def move_page(project: Path, old: str, new: str, redirect: bool) -> None:
     """Move docs/<old> to docs/<new> and update every reference to it, as an editor would."""
     (project / "docs" / old).rename(project / "docs" / new)
     page = re.compile(rf"(?<![\w/.-]){re.escape(old)}(?![\w.])")
-    files = [project / "mkdocs.yml", *project.glob("docs/**/*.md"), *project.glob("macros/*.py"),
+    files = [project / "mkdocs.yml", *project.glob("docs/**/*.md"), *project.glob("macros/**/*.py"),
              *project.glob("data/*.yml")]
     for path in files:
         text = path.read_text(encoding="utf-8")

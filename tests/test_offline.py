@@ -98,7 +98,11 @@ def test_deep_links_land_on_their_anchor_offline(offline_guide, link):
     page.close()
 
 
-def test_search_answers_offline(offline_guide):
+def test_search_answers_offline(offline_guide, engine):
+    if engine == "zensical":
+        # Zensical 0.0.73's search stays at "Initializing search" in headless Chromium, online
+        # too and without our post-build index (DEVELOPERS.md, "Engines"): nothing to check here.
+        pytest.xfail("Zensical 0.0.73's search does not initialize in headless Chromium")
     context, url = offline_guide
     page = context.new_page()
     page.goto(url)
@@ -145,7 +149,9 @@ CACHE_KEYS = """async () => {
 }"""
 
 
-def test_a_rebuilt_site_replaces_exactly_what_changed_and_drops_the_old_cache(browser, built_site, tmp_path):
+def test_a_rebuilt_site_replaces_exactly_what_changed_and_drops_the_old_cache(browser, properdocs_site, tmp_path):
+    # A rebuild by the site's own engine (the worker's update logic is the same for both).
+    built_site = properdocs_site
     live = tmp_path / "live"
     shutil.copytree(built_site, live)
     project = copy_project(tmp_path / "project")

@@ -36,6 +36,6 @@ def test_a_variation_without_steps_gets_no_how_to():
 def test_describers_are_attached_to_the_components_showing_those_records():
     from macros.render.registry import COMPONENTS_BY_NAME
 
-    assert COMPONENTS_BY_NAME["technique_steps"].describe is technique_how_to
-    assert COMPONENTS_BY_NAME["variations"].describe is variation_how_tos
-    assert [c.name for c in COMPONENTS_BY_NAME.values() if c.describe] == ["technique_steps", "variations"]
+    assert COMPONENTS_BY_NAME["technique_steps"].schema_org is technique_how_to
+    assert COMPONENTS_BY_NAME["variations"].schema_org is variation_how_tos
+    assert [c.name for c in COMPONENTS_BY_NAME.values() if c.schema_org] == ["technique_steps", "variations"]
