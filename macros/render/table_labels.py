@@ -4,6 +4,11 @@
 
 A Python-Markdown extension (no MkDocs import), registered by hooks/table_labels.py. Checklists'
 write-in tables are labelled too; guide.css decides which tables stack.
+
+A cell left empty (a record without that value: the hypertrophy goal gives no rest) shows
+"—" in the grid, where a table needs a cell, and carries no label but `data-empty`, so a
+stacked record leaves it out instead of showing a label over nothing. A write-in cell is
+not empty: its template writes a non-breaking space to be filled in by hand.
 """
 
 from __future__ import annotations
@@ -19,6 +24,10 @@ def _text(element: etree.Element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
+# What an empty cell shows in the grid.
+EMPTY = "—"
+
+
 class TableLabels(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for table in root.iter("table"):
@@ -28,7 +37,10 @@ class TableLabels(Treeprocessor):
             labels = [_text(th) for th in head.findall("th")]
             for row in table.iterfind("tbody/tr"):
                 for label, cell in zip(labels, row.findall("td")):
-                    if label:
+                    if len(cell) == 0 and not (cell.text or "").strip():
+                        cell.text = EMPTY
+                        cell.set("data-empty", "")
+                    elif label:
                         cell.set("data-label", label)
 
 
