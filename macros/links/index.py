@@ -28,7 +28,7 @@ from ..site.anchors import LINK_PAGE_SECTION
 from ..site.pages import Pages, checklist_page
 from ..site.urls import address_of, page_at, rooted_address, with_slash
 from .check import Index, check, find_links
-from .sections import TOOL_SECTIONS
+from .sections import FORMER_SECTIONS, TOOL_SECTIONS
 
 FILE = "links.json"
 FORMAT = 1
@@ -72,6 +72,7 @@ def _headings(guide: Guide, docs_texts: Mapping[str, str]) -> dict[str, dict[str
     sections = {LINK_PAGE_SECTION.format(key=key): getattr(guide, key).title for key in type(guide).model_fields
                 if hasattr(getattr(guide, key), "title")}
     sections |= {LINK_PAGE_SECTION.format(key=key): title for key, title in TOOL_SECTIONS.items()}
+    sections |= {LINK_PAGE_SECTION.format(key=old): TOOL_SECTIONS[new] for old, new in FORMER_SECTIONS.items()}
     return {page: {**sections, **ids} for page, ids in found.items()} | {"": sections}
 
 

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 from ..checklists.kinds import KINDS, ChecklistKind
 from ..data.model import Guide, Tip, label, records_by_id
-from ..links.index import example, fence
-from ..links.sections import TOOL_SECTIONS, link_sections
+from ..links.index import FILE as LINKS_JSON
+from ..links.sections import FORMER_SECTIONS, TOOL_SECTIONS, link_sections
 from ..site.anchors import LINK_PAGE_SECTION
 from ..site.pages import PRINT_VIEW, WHOLE_GUIDE, Pages
 from ..site.urls import page_at
@@ -70,10 +70,11 @@ class Component:
 
 
 def _link_tools_context(guide: Guide, site: SiteInputs) -> dict:
-    made = example(guide, site.manifest, site.pages, site.site_url, page_table(guide))
-    return {"example": made, "fence": fence(made["document"], made["entry"], *made["report"]),
-            "picture_size": f"{WIDTH}×{HEIGHT}",
-            "sections": {key: (LINK_PAGE_SECTION.format(key=key), title) for key, title in TOOL_SECTIONS.items()}}
+    base = site.site_url if site.site_url.endswith("/") else site.site_url + "/"
+    return {"site_address": base, "links_json": base + LINKS_JSON, "picture_size": f"{WIDTH}×{HEIGHT}",
+            "sections": {key: (LINK_PAGE_SECTION.format(key=key), title) for key, title in TOOL_SECTIONS.items()},
+            "former": {new: [LINK_PAGE_SECTION.format(key=old) for old, n in FORMER_SECTIONS.items() if n == new]
+                       for new in TOOL_SECTIONS}}
 
 
 def _search_term_labels(guide: Guide, site: SiteInputs) -> dict:
@@ -153,8 +154,8 @@ COMPONENTS: tuple[Component, ...] = (
               records=lambda guide: guide.checklists.checklists, records_as="checklists",
               more_context=lambda guide, site: {"print_view": PRINT_VIEW}),
     Component(name="link_tools", template="link_tools.md.j2", page="links.md",
-              doc="For authors of other material: link previews, the published link index (links.json) "
-                  "and the link checker, with a worked example made from the guide's own addresses.",
+              doc="For readers who link: how to copy a section's link on a phone and a computer, what a "
+                  "shared link shows, and a pointer to DEVELOPERS.md for links.json and the link checker.",
               more_context=_link_tools_context),
     Component(name="whole_guide", template="whole_guide.md.j2", page="print.md",
               doc="The whole guide on one page for printing as a booklet: a short table of contents, then "
