@@ -277,3 +277,19 @@ def test_checklist_prints_no_link_glyph_and_the_disclaimer_once(guide, printed, 
     text = " ".join(pdf_pages_text(printed[checklist_id, "A4"]))
     assert "↗" not in text and "¶" not in text
     assert text.count(guide.guide.disclaimer.short) == 1
+
+
+@pytest.mark.parametrize("paper", FORMATS)
+def test_the_checklists_index_prints_as_one_sheet_of_addresses(guide, browser, site_url, tmp_path, paper):
+    """Issue 28: on paper a link cannot be followed; the index's sheet says where each
+    checklist (and the whole guide to print) is."""
+    page = browser.new_page()
+    page.goto(site_url + "checklists/")
+    sheets = pdf_pages_text(print_pdf(page, tmp_path / "index.pdf", paper))
+    page.close()
+    assert len(sheets) == 1, f"the checklists index prints on {len(sheets)} {paper} sheets"
+    text = squash(sheets[0])
+    for checklist in guide.checklists.checklists:
+        assert squash(checklist.title) in text
+        assert squash(site_url_setting() + page_path(checklist)) in text, f"{checklist.id}: no address on paper"
+    assert squash(site_url_setting() + "print/") in text
