@@ -9,7 +9,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.table_labels import EMPTY, TableLabelsExtension
+from macros.render.table_labels import EMPTY, TableLabelsExtension
 from site_pages import reader_pages
 
 WIDTHS = (360, 1280)
