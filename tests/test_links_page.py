@@ -130,10 +130,3 @@ def test_a_link_to_a_section_lands_on_it_open_and_the_page_is_short_on_a_phone(b
         assert landed["open"], f"#{anchor} lands on a closed section"
         assert landed["header"] <= landed["summary"] < 800, f"#{anchor}: its title is out of view: {landed}"
     page.close()
-
-
-def test_data_in_a_code_fence_cannot_close_it():
-    from macros.links.index import fence
-
-    assert fence("plain") == "```"
-    assert fence("a ```` b", "`") == "`````"
