@@ -39,10 +39,12 @@ def test_checklist_fits_a_phone_and_its_boxes_tick_when_tapped(guide, phone, sit
     assert phone.locator(".print-footer").is_hidden()
 
 
-def test_print_button_shows_and_opens_the_print_dialog(browser, site_url):
+@pytest.mark.parametrize("path, label", [("checklists/every-rep/", "Print this checklist"),
+                                         ("print/", "Print the whole guide")])
+def test_print_button_shows_and_opens_the_print_dialog(browser, site_url, path, label):
     page = browser.new_page()
-    page.goto(site_url + "checklists/every-rep/")
-    button = page.get_by_role("button", name="Print this checklist")
+    page.goto(site_url + path)
+    button = page.get_by_role("button", name=label)
     assert button.is_visible()
     page.evaluate("() => { window.print = () => { window.printCalls = (window.printCalls || 0) + 1; }; }")
     button.click()
@@ -50,10 +52,11 @@ def test_print_button_shows_and_opens_the_print_dialog(browser, site_url):
     page.close()
 
 
-def test_print_button_stays_hidden_without_javascript(browser, site_url):
+@pytest.mark.parametrize("path", ["checklists/every-rep/", "print/"])
+def test_print_button_stays_hidden_without_javascript(browser, site_url, path):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(site_url + "checklists/every-rep/")
+    page.goto(site_url + path)
     assert page.locator("[data-print-button]").is_hidden()
     context.close()
 

@@ -17,7 +17,8 @@ ARTIFACTS = ROOT / "tests" / ".artifacts" / "figures"
 
 _MEASURE = """() => {
   const article = document.querySelector('article');
-  const text = [...article.querySelectorAll('p, li, h1, h2, h3, figcaption, .admonition')];
+  // Only text a reader sees: a closed <details> (At a glance on a phone) keeps its boxes but shows none.
+  const text = [...article.querySelectorAll('p, li, h1, h2, h3, figcaption, .admonition')].filter(e => e.checkVisibility());
   const luminance = c => {
     const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(Number).map(v => v / 255)
       .map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);

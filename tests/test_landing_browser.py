@@ -26,7 +26,9 @@ GEOMETRY = """id => {
 # How the landed-on element looks: its own paint and that of the row or card it marks.
 MARK = """id => {
   const el = document.getElementById(id);
-  const parts = [el, el.closest('tr'), el.closest('.grid.cards > ul > li')].filter(Boolean);
+  // An alias or a section's anchor is an empty element: the element holding it is marked.
+  const holder = el.matches('.alias-anchor, .section-anchor') ? el.parentElement : null;
+  const parts = [el, holder, el.closest('tr'), el.closest('.grid.cards > ul > li')].filter(Boolean);
   return parts.map(e => { const s = getComputedStyle(e); return s.backgroundColor + ' ' + s.boxShadow; });
 }"""
 NO_TRANSITIONS = "*, *::before { transition: none !important; }"

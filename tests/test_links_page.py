@@ -70,45 +70,64 @@ def test_the_page_stays_out_of_search_results(built_site):
         "the link list repeats every label; in search it would crowd out the real cards")
 
 
-def test_the_page_explains_previews_the_index_and_the_checker_with_working_examples(built_site, monkeypatch,
-                                                                                    tmp_path, capsys):
-    """The worked examples are the real thing: the links.json entry shown is the published
-    one, and the checker's report shown is what the checker prints for the document shown."""
-    from macros.cli.check_links import main
-    from macros.site.anchors import LINK_PAGE_SECTION
-    from macros.links.sections import TOOL_SECTIONS
+def test_the_page_is_for_readers_who_link(built_site):
+    """Issue 28: how to copy a link on a phone and a computer, what a shared link shows, a
+    one-line pointer for tools (their manuals are in DEVELOPERS.md), then the addresses. The
+    page's former sections keep answering at their addresses, on the section that took
+    their place."""
+    from macros.links.sections import FORMER_SECTIONS, TOOL_SECTIONS
+    from macros.site.anchors import LINK_PAGE_SECTION as SECTION_ANCHOR
 
     soup = page_soups(built_site)["links/index.html"]
-    for key, title in TOOL_SECTIONS.items():
-        heading = soup.find(id=LINK_PAGE_SECTION.format(key=key))
-        assert heading is not None and heading.name == "h2" and heading.get_text().startswith(title), key
-    blocks = [pre.get_text() for pre in soup.select("article .wrap-lines pre")]
-    entry, command, document, report = blocks
-    published = json.loads((built_site / "links.json").read_text(encoding="utf-8"))["addresses"]
-    assert json.loads(entry) in published
-    assert command.startswith("make check-links FILES=")
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "programme.md").write_text(document, encoding="utf-8")
-    assert main(["--index", str(built_site / "links.json"), "programme.md"]) == 1
-    printed = capsys.readouterr().out.splitlines()
-    assert len(printed) == 2 and [line for line in report.splitlines() if line] == printed
+    headings = [h for h in soup.select("article h2")]
+    assert [h.get("id") for h in headings] == [SECTION_ANCHOR.format(key=k) for k in TOOL_SECTIONS]
+    for heading, title in zip(headings, TOOL_SECTIONS.values()):
+        assert heading.get_text().startswith(title)
+    copy = soup.find(id=SECTION_ANCHOR.format(key="copy")).find_next_sibling("ul").get_text(" ")
+    assert "On a phone" in copy and "On a computer" in copy and "¶" in copy
+    for old, new in FORMER_SECTIONS.items():
+        alias = soup.find(id=SECTION_ANCHOR.format(key=old))
+        assert alias is not None and "alias-anchor" in alias["class"]
+        assert alias.parent.get("id") == SECTION_ANCHOR.format(key=new)
+    pointer = soup.find(id=SECTION_ANCHOR.format(key="developers")).find_next_sibling("p").get_text()
+    assert "DEVELOPERS.md" in pointer and "links.json" in pointer
 
 
-def test_data_in_a_code_fence_cannot_close_it():
-    from macros.links.index import fence
-
-    assert fence("plain") == "```"
-    assert fence("a ```` b", "`") == "`````"
+def test_each_section_of_addresses_is_one_line_until_opened(built_site, guide):
+    soup = page_soups(built_site)["links/index.html"]
+    sections = soup.select("article details.link-section")
+    titles = [getattr(guide, key).title for key in type(guide).model_fields if hasattr(getattr(guide, key), "title")]
+    assert sections and all(not d.has_attr("open") for d in sections)
+    for details in sections:
+        summary = details.select_one("summary")
+        anchor = details.select_one(":scope > .section-anchor")
+        count = len(details.select("li a[href*='#'] > code"))
+        assert summary.get_text().startswith(tuple(titles)), summary.get_text()
+        assert f"· {count} address" in summary.get_text()
+        assert summary.select_one("a") is None, "a link inside the toggle (axe: nested-interactive)"
+        assert details.select_one(":scope > p > a.headerlink")["href"] == f"#{anchor['id']}"
 
 
 @pytest.mark.browser
-def test_the_worked_examples_read_whole_on_a_phone(browser, site_url):
-    """Looked at: the examples' long addresses hid their ends behind a sideways scroll at
-    360 px. They wrap: no example block is wider than its box."""
-    page = browser.new_page(viewport={"width": 360, "height": 800})
+@pytest.mark.parametrize("width", [360, 1280])
+def test_a_link_to_a_section_lands_on_it_open_and_the_page_is_short_on_a_phone(browser, site_url, built_site,
+                                                                              width):
+    page = browser.new_page(viewport={"width": width, "height": 800})
     page.goto(site_url + "links/", wait_until="load")
-    widths = page.eval_on_selector_all(
-        "article .wrap-lines pre", "blocks => blocks.map(b => [b.scrollWidth, b.clientWidth])")
+    height = page.evaluate("document.documentElement.scrollHeight")
+    anchors = page.eval_on_selector_all("details.link-section > .section-anchor", "spans => spans.map(s => s.id)")
+    assert anchors
+    if width == 360:
+        # Before issue 28: 13,321 px. Short: a few screens.
+        assert height < 4 * 800, f"the link page is {height} px tall on a phone"
+    for anchor in anchors:
+        page.goto(site_url + f"links/#{anchor}", wait_until="load")
+        landed = page.evaluate("""(id) => {
+            const details = document.getElementById(id).closest('details');
+            const summary = details.querySelector('summary').getBoundingClientRect();
+            return {open: details.open, summary: summary.top,
+                    header: document.querySelector('.md-header').getBoundingClientRect().bottom};
+        }""", anchor)
+        assert landed["open"], f"#{anchor} lands on a closed section"
+        assert landed["header"] <= landed["summary"] < 800, f"#{anchor}: its title is out of view: {landed}"
     page.close()
-    assert len(widths) == 4
-    assert all(scroll <= client for scroll, client in widths), widths

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 PAGES = ["", "technique/", "muscles/", "variations/", "programming/", "references/", "checklists/setup/"]
 # Margin boxes (title, address, page number) print at 8 pt; nothing in the content is that small.
 MARGIN_SIZE = 9.0
-SCREEN_ONLY = ("¶", "↗", "Print this checklist", "Clear ticks", "Copy link", "Skip to content")
+SCREEN_ONLY = ("¶", "↗", "Print this checklist", "Print the whole guide", "Clear ticks", "Copy link", "Skip to content")
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,8 @@ from site_text import content_text, normalize, page_soups
 from support import DATA, NON_TEXT_KEYS, SOURCE_TEXT, string_leaves
 
 # Link previews reach each page's <head>, not its text (test_links_preview.py).
-NOT_ON_THE_PAGE = NON_TEXT_KEYS | {"pages"}
+# `paper` is a checklist's print layout (text: x-large...), a setting, not words a page shows.
+NOT_ON_THE_PAGE = NON_TEXT_KEYS | {"pages", "paper"}
 FIGURE_SETTINGS = frozenset({"at", "pose", "equipment", "guides"})
 
 

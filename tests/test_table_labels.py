@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from macros.postbuild.table_labels import label_cells
 
 
-def test_cells_get_their_column_headers_and_nothing_else_changes():
+def test_cells_get_their_column_headers_an_empty_one_a_dash_and_nothing_else_changes():
     html = ('<p>x</p>\n<table>\n<thead>\n<tr><th>Goal</th><th style="text-align: left">Reps <em>per</em>\n leg</th>'
             '<th>A &amp; "B"</th></tr>\n</thead>\n<tbody>\n<tr><td>one</td><td style="x">two</td><td>3</td></tr>\n'
             '<tr><td data-label="kept">k</td><td></td></tr>\n</tbody>\n</table>\n')
@@ -17,7 +17,7 @@ def test_cells_get_their_column_headers_and_nothing_else_changes():
     assert out == html.replace("<td>one", '<td data-label="Goal">one').replace(
         '<td style="x">', '<td style="x" data-label="Reps per leg">').replace(
         "<td>3", '<td data-label="A &amp; &quot;B&quot;">3').replace(
-        "<td></td>", '<td data-label="Reps per leg"></td>')
+        "<td></td>", '<td data-empty="">—</td>')
 
 
 def test_a_table_without_a_header_and_a_page_without_tables_are_left_alone():
@@ -45,6 +45,8 @@ def test_every_body_cell_of_every_engines_site_names_its_column(engine_site):
             labels = [" ".join(th.get_text().split()) for th in head.find_all("th")]
             for row in table.select("tbody > tr"):
                 for label, cell in zip(labels, row.find_all("td", recursive=False)):
-                    if label:
+                    if cell.has_attr("data-empty"):
+                        assert cell.get_text() == "—" and not cell.has_attr("data-label"), page
+                    elif label:
                         assert cell.get("data-label") == label, (page.relative_to(engine_site), label)
     assert tables >= 5, "no tables were checked"

@@ -85,6 +85,14 @@ def test_the_whole_guide_prints_each_section_on_new_sheets_without_stranded_head
     missing = [title for title in firsts if squash(title) not in tops]
     assert not missing, f"sections not starting a sheet: {missing}"
     assert len(sheets) > len(firsts)
+    # The Print button (issue 28) is for the screen.
+    printed = squash(" ".join(line.text for sheet in sheets for line in sheet))
+    assert squash("Print the whole guide") not in printed
+
+
+def test_the_print_page_has_a_print_button_as_the_checklists_do(built_site):
+    button = _soup(built_site, "print/").select_one("article button[data-print-button]")
+    assert button is not None and button.get_text() == "Print the whole guide"
 
 
 def test_included_pages_have_their_headings_one_level_down():

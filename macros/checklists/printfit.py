@@ -22,7 +22,7 @@ PAGE_HEIGHT = (279.4 - 22) * MM
 
 # A checklist's text size (PrintRules.text) in px: its items, intro and their spacing are
 # sized in em of it; the write-in tables and the footer are not.
-TEXT_SIZE = {"large": 16 * PT, "normal": 14 * PT, "small": 11 * PT}
+TEXT_SIZE = {"xx-large": 22 * PT, "x-large": 20 * PT, "large": 16 * PT, "normal": 14 * PT, "small": 11 * PT}
 LINE_HEIGHT = 1.4
 CHAR = 0.45                       # average advance of regular text, in em (measured 0.44-0.45)
 BOLD_CHAR = 0.49                  # bold (measured 0.47-0.49)

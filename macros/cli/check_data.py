@@ -7,6 +7,7 @@ a pre-commit hook.
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from pathlib import Path
@@ -17,7 +18,10 @@ from ..validate.load import load_guide, site_pages
 
 def main(argv: list[str]) -> int:
     """Check the data folder named in `argv` (default: data); 0 when valid, 1 otherwise."""
-    data_dir = argv[0] if argv else "data"
+    parser = argparse.ArgumentParser(prog="python -m macros check-data",
+                                     description="Validate the guide's data without building the site.")
+    parser.add_argument("data_dir", metavar="DATA_DIR", nargs="?", default="data")
+    data_dir = parser.parse_args(argv).data_dir
     start = time.perf_counter()
     # The pages guide.yml describes are the ones in docs/ beside data/, when it is there.
     docs_dir = Path(data_dir).resolve().parent / "docs"

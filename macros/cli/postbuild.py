@@ -4,6 +4,7 @@ the repository, for an engine that does not run our steps itself."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -18,10 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 
 def main(argv: list[str]) -> int:
     """Run the pipeline over the built site named in `argv`; 1 when the data is invalid."""
-    if len(argv) != 1:
-        print("usage: python -m macros postbuild SITE_DIR", file=sys.stderr)
-        return 2
-    site_dir = Path(argv[0])
+    parser = argparse.ArgumentParser(prog="python -m macros postbuild",
+                                     description="Finish a built site with the guide's post-build steps.")
+    parser.add_argument("site_dir", metavar="SITE_DIR", help="the folder an engine built the site into")
+    site_dir = Path(parser.parse_args(argv).site_dir)
     if not (site_dir / "index.html").is_file():
         print(f"{site_dir}: no built site here (no index.html)", file=sys.stderr)
         return 2

@@ -12,6 +12,7 @@ the committed schemas are stale.
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -134,10 +135,14 @@ def write_schemas(data_dir: Path) -> list[Path]:
 
 
 def main(argv: list[str]) -> int:
-    check = "--check" in argv
-    args = [a for a in argv if a != "--check"]
-    data_dir = Path(args[0] if args else "data")
-    if check:
+    """Write the schemas for the data folder in `argv` (default: data), or with --check say which are stale."""
+    parser = argparse.ArgumentParser(prog="python -m macros schema",
+                                     description="Regenerate the JSON Schemas editors use (data/schema/).")
+    parser.add_argument("data_dir", metavar="DATA_DIR", nargs="?", default="data")
+    parser.add_argument("--check", action="store_true", help="only report stale schemas (exit 1 if any)")
+    args = parser.parse_args(argv)
+    data_dir = Path(args.data_dir)
+    if args.check:
         stale = stale_schemas(data_dir)
         for path in stale:
             print(f"{path}: stale; run `make schema` and commit the result", file=sys.stderr)

@@ -402,7 +402,7 @@ class PrintRules(Record):
     """How a checklist lays out on paper; every checklist must fit one portrait page."""
 
     columns: Literal[1, 2] = 1
-    text: Literal["large", "normal", "small"] = "normal"
+    text: Literal["xx-large", "x-large", "large", "normal", "small"] = "normal"
 
 
 class ChecklistBase(Linkable):

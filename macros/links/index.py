@@ -25,10 +25,9 @@ from urllib.parse import urljoin
 from ..data.model import ChecklistBase, Guide, Linkable, Tip, Safety, records_by_id
 from ..data.titles import record_title, step_titles
 from ..site.anchors import LINK_PAGE_SECTION
-from ..site.pages import Pages, checklist_page
-from ..site.urls import address_of, page_at, rooted_address, with_slash
-from .check import Index, check, find_links
-from .sections import TOOL_SECTIONS
+from ..site.pages import checklist_page
+from ..site.urls import page_at, rooted_address, with_slash
+from .sections import FORMER_SECTIONS, TOOL_SECTIONS
 
 FILE = "links.json"
 FORMAT = 1
@@ -72,6 +71,7 @@ def _headings(guide: Guide, docs_texts: Mapping[str, str]) -> dict[str, dict[str
     sections = {LINK_PAGE_SECTION.format(key=key): getattr(guide, key).title for key in type(guide).model_fields
                 if hasattr(getattr(guide, key), "title")}
     sections |= {LINK_PAGE_SECTION.format(key=key): title for key, title in TOOL_SECTIONS.items()}
+    sections |= {LINK_PAGE_SECTION.format(key=old): TOOL_SECTIONS[new] for old, new in FORMER_SECTIONS.items()}
     return {page: {**sections, **ids} for page, ids in found.items()} | {"": sections}
 
 
@@ -162,39 +162,3 @@ def write(site_dir: Path | str, index: dict) -> Path:
     path = Path(site_dir) / FILE
     path.write_text(dumps(index), encoding="utf-8")
     return path
-
-
-# --- the "Link to this guide" page's worked example -------------------------------------
-def _misspelt(word: str) -> str:
-    """`word` with two neighbouring letters swapped near its end, as a typing slip."""
-    i = max(1, len(word) - 3)
-    return word[: i - 1] + word[i] + word[i - 1] + word[i + 1:] if len(word) > 3 else word + "x"
-
-
-def example(guide: Guide, manifest: Iterable[str], docs_pages: Iterable[str], site_url: str, pages: Pages) -> dict:
-    """A document an author might write, made from the guide's own addresses (one link
-    that lands, a misspelt anchor, a misspelt page), what the checker prints for it, and
-    one entry of the index: for the "Link to this guide" page, so it never drifts."""
-    index = link_index(guide, manifest, docs_pages, {}, site_url)
-    base = index["site_url"]
-    step, mistake = guide.technique.steps[0], guide.mistakes.mistakes[-1]
-    muscle = guide.muscles.muscles[0]
-    muscles_page = address_of(pages.of(muscle.id)).strip("/")
-    document = (f"Week 1: learn the [set-up]({base}{address_of(pages.of(step.id))}#{step.id}),\n"
-                f"watch for [this mistake]({base}{address_of(pages.of(mistake.id))}#{_misspelt(mistake.id)})\n"
-                f"and read about the [{muscle.name}]({base}{_misspelt(muscles_page)}/#{muscle.id}).\n")
-    checker = Index.from_json(index)
-    report = [f"programme.md:{f.link.line}:{f.link.column}: {f.message}"
-              for link in find_links(document, checker) if (f := check(link, checker))]
-    # (No entry for a manifest that lacks the mistake: a guide being written, in the tests.)
-    entry = next((e for e in index["addresses"] if e["address"] == rooted_address(pages.of(mistake.id)) + f"#{mistake.id}"),
-                 None)
-    return {"document": document, "report": report, "links_json": base + FILE,
-            "entry": json.dumps(entry, ensure_ascii=False, indent=2) if entry else ""}
-
-
-def fence(*texts: str) -> str:
-    """A Markdown code fence longer than any run of backticks in `texts`, so data shown in
-    a code block can never close it."""
-    longest = max((len(run) for text in texts for run in re.findall(r"`+", text)), default=0)
-    return "`" * max(3, longest + 1)

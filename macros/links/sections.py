@@ -28,14 +28,17 @@ class Entry:
 
 
 # The id of each section's heading on the link page: one per data file, and the page's
-# own sections for authors of other material (their titles here, once: the page and
-# links.json both read them).
+# own sections for readers who link (their titles here, once: the page and links.json both
+# read them).
 TOOL_SECTIONS = {
-    "previews": "Link previews",
-    "index-file": "The link index: links.json",
-    "checker": "Check the links in your own material",
+    "copy": "Copy a section's link",
+    "previews": "What a shared link shows",
+    "developers": "For tools and developers",
     "every-address": "Every permanent address",
 }
+# Sections the page had before the tools' manuals moved to DEVELOPERS.md (issue 28): their
+# addresses are in data/links.lock and keep landing, on the section that points there.
+FORMER_SECTIONS = {"index-file": "developers", "checker": "developers"}
 
 
 @dataclass
@@ -47,6 +50,13 @@ class Section:
     @property
     def anchor(self) -> str:
         return LINK_PAGE_SECTION.format(key=self.key)
+
+    @property
+    def count(self) -> int:
+        """How many addresses the section lists, nested entries included."""
+        def addresses(entries: list[Entry]) -> int:
+            return sum(len(e.targets) + addresses(e.children) for e in entries)
+        return addresses(self.entries)
 
 
 def link_sections(guide: Guide, manifest: list[str] | tuple[str, ...],

@@ -30,16 +30,20 @@ class Linked:
 
 @dataclass(frozen=True)
 class Equipment:
-    """A piece of equipment and the variations that list it."""
+    """A piece of equipment, the variations that list it, and the id of the record the
+    box links its name to (None: nothing tells more about it, so it is not a link)."""
 
     name: str
     variations: tuple[Variation, ...]
+    link: str | None = None
 
 
 @dataclass(frozen=True)
 class Glance:
     targets: tuple[Muscle, ...]
-    # The other muscles by role, in the model's order of roles: ("synergist", (...)), ...
+    # The other muscles by role, roles in the order data/muscles.yml first gives them:
+    # ("dynamic stabilizer", (...)), ... The box names the muscles, not the roles (the
+    # Muscles page explains each role); the grouping keeps muscles of one role together.
     supporting: tuple[tuple[str, tuple[Muscle, ...]], ...]
     # Equipment every variation lists (what the exercise needs), then the rest (optional).
     needed: tuple[Equipment, ...]
@@ -50,18 +54,33 @@ class Glance:
     harder: ProgressionStep | None
     steps: tuple[Step, ...]
 
+    @property
+    def others(self) -> tuple[Muscle, ...]:
+        """The supporting muscles in one list, role by role."""
+        return tuple(m for _, group in self.supporting for m in group)
 
-ROLE_ORDER = ("target", "synergist", "dynamic stabilizer", "stabilizer")
+
+def _named_in(name: str, steps: list[Step]) -> str | None:
+    """The id of the first step whose title names `name` ("Set up against the bench")."""
+    word = re.compile(rf"\b{re.escape(name)}\b", re.IGNORECASE)
+    return next((step.id for step in steps if word.search(step.title)), None)
 
 
-def _equipment(variations: list[Variation]) -> tuple[tuple[Equipment, ...], tuple[Equipment, ...]]:
+def _equipment(variations: list[Variation], steps: list[Step]
+               ) -> tuple[tuple[Equipment, ...], tuple[Equipment, ...]]:
+    """What every variation lists (linked to the technique step named for it, if any) and
+    the rest (linked to the first variation that lists it)."""
     names: dict[str, list[Variation]] = {}
     for variation in variations:
         for name in variation.equipment:
             names.setdefault(name, []).append(variation)
-    listed = [Equipment(name, tuple(users)) for name, users in names.items()]
-    needed = tuple(e for e in listed if len(e.variations) == len(variations))
-    return needed, tuple(e for e in listed if e not in needed)
+    needed, optional = [], []
+    for name, users in names.items():
+        if len(users) == len(variations):
+            needed.append(Equipment(name, tuple(users), _named_in(name, steps)))
+        else:
+            optional.append(Equipment(name, tuple(users), users[0].id))
+    return tuple(needed), tuple(optional)
 
 
 def at_a_glance(guide: Guide) -> Glance:
@@ -70,9 +89,9 @@ def at_a_glance(guide: Guide) -> Glance:
     programming's first sentence of each), the progression steps either side of the one
     the technique teaches (`technique: true`), and the technique's steps."""
     muscles = guide.muscles.muscles
-    supporting = tuple((role, group) for role in ROLE_ORDER[1:]
-                       if (group := tuple(m for m in muscles if m.role == role)))
-    needed, optional = _equipment(guide.variations.variations)
+    roles = dict.fromkeys(m.role for m in muscles if m.role != "target")
+    supporting = tuple((role, tuple(m for m in muscles if m.role == role)) for role in roles)
+    needed, optional = _equipment(guide.variations.variations, guide.technique.steps)
     dose = next((tip for tip in guide.technique.safety.tips if tip.kind == "load"), None)
     frequency = guide.programming.frequency
     route = guide.programming.progression.steps

@@ -17,14 +17,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 from ..checklists.kinds import KINDS, ChecklistKind
 from ..data.model import Guide, Tip, label, records_by_id
-from ..links.index import example, fence
-from ..links.sections import TOOL_SECTIONS, link_sections
+from ..links.index import FILE as LINKS_JSON
+from ..links.sections import FORMER_SECTIONS, TOOL_SECTIONS, link_sections
 from ..site.anchors import LINK_PAGE_SECTION
 from ..site.pages import PRINT_VIEW, WHOLE_GUIDE, Pages
-from ..site.urls import page_at
+from ..site.urls import address_of, page_at, with_slash
 from ..site.previews import HEIGHT, WIDTH
 from .glance import at_a_glance
 from .structured_data import Describer, technique_how_to, variation_how_tos
@@ -70,10 +71,19 @@ class Component:
 
 
 def _link_tools_context(guide: Guide, site: SiteInputs) -> dict:
-    made = example(guide, site.manifest, site.pages, site.site_url, page_table(guide))
-    return {"example": made, "fence": fence(made["document"], made["entry"], *made["report"]),
-            "picture_size": f"{WIDTH}×{HEIGHT}",
-            "sections": {key: (LINK_PAGE_SECTION.format(key=key), title) for key, title in TOOL_SECTIONS.items()}}
+    base = with_slash(site.site_url)
+    return {"site_address": base, "links_json": base + LINKS_JSON, "picture_size": f"{WIDTH}×{HEIGHT}",
+            "sections": {key: (LINK_PAGE_SECTION.format(key=key), title) for key, title in TOOL_SECTIONS.items()},
+            "former": {new: [LINK_PAGE_SECTION.format(key=old) for old, n in FORMER_SECTIONS.items() if n == new]
+                       for new in TOOL_SECTIONS}}
+
+
+def _public_addresses(guide: Guide, site: SiteInputs) -> dict[str, str]:
+    """The full address of each checklist's page and of the print view, which paper shows
+    (a printed link cannot be followed)."""
+    base, pages = with_slash(site.site_url), page_table(guide)
+    return {c.id: urljoin(base, address_of(pages.of(c.id))) for c in guide.checklists.checklists} | {
+        PRINT_VIEW: urljoin(base, address_of(PRINT_VIEW))}
 
 
 def _search_term_labels(guide: Guide, site: SiteInputs) -> dict:
@@ -151,10 +161,10 @@ COMPONENTS: tuple[Component, ...] = (
     Component(name="checklist_index", template="checklist_index.md.j2", page="checklists/index.md",
               doc="A linked list of every checklist with its intro and item count, and the whole guide to print.",
               records=lambda guide: guide.checklists.checklists, records_as="checklists",
-              more_context=lambda guide, site: {"print_view": PRINT_VIEW}),
+              more_context=lambda guide, site: {"print_view": PRINT_VIEW, "public": _public_addresses(guide, site)}),
     Component(name="link_tools", template="link_tools.md.j2", page="links.md",
-              doc="For authors of other material: link previews, the published link index (links.json) "
-                  "and the link checker, with a worked example made from the guide's own addresses.",
+              doc="For readers who link: how to copy a section's link on a phone and a computer, what a "
+                  "shared link shows, and a pointer to DEVELOPERS.md for links.json and the link checker.",
               more_context=_link_tools_context),
     Component(name="whole_guide", template="whole_guide.md.j2", page="print.md",
               doc="The whole guide on one page for printing as a booklet: a short table of contents, then "
