@@ -592,6 +592,7 @@ class FiguresFile(Record):
     bench: Bench
     props: Props
     ranges: JointRanges
+    opening: Id | None = None    # the figure the Overview opens with
     figures: list[Figure] = NonEmpty
 
 

@@ -302,3 +302,14 @@ def body_problems(figure: Figure, figures: FiguresFile, slack: float = 0.0) -> l
     except PoseError as error:
         return [(("pose", error.field), f"this pose cannot be drawn: {error}")]
     return scene_problems(scene, figure, figures, slack)
+
+
+def figures_problems(figures: FiguresFile) -> list[Problem]:
+    """Every figure's body checks, and the Overview's opening figure named right: (path in
+    figures.yml, message)."""
+    problems = [(("figures", i, *path), message) for i, figure in enumerate(figures.figures)
+                for path, message in body_problems(figure, figures)]
+    ids = [figure.id for figure in figures.figures]
+    if figures.opening is not None and figures.opening not in ids:
+        problems.append((("opening",), f"'{figures.opening}' is not a figure; the figures are {', '.join(ids)}"))
+    return problems

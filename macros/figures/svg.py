@@ -188,6 +188,16 @@ class FigureIndex:
             for place in figure.at:
                 self._at.setdefault(place, []).append(figure)
 
+    def opening(self) -> list[dict]:
+        """The Overview's opening figure (figures.yml `opening`), if the data names one."""
+        name = self.guide.figures.opening
+        figure = next((f for f in self.guide.figures.figures if f.id == name), None)
+        return [self._shown(figure, f"{ID_PREFIX}overview-")] if figure else []
+
+    def _shown(self, figure: Figure, prefix: str) -> dict:
+        return {"id": figure.id, "caption": figure.caption, "verdict": figure.verdict,
+                "svg": render_figure(self.guide, figure.id, prefix)}
+
     def at(self, record_id: str) -> list[dict]:
         return [{"id": figure.id, "caption": figure.caption, "verdict": figure.verdict,
                  "svg": render_figure(self.guide, figure.id, f"{ID_PREFIX}{record_id}-")}

@@ -92,6 +92,8 @@ def _search_term_labels(guide: Guide, site: SiteInputs) -> dict:
 
 # --- the components, in reading order ------------------------------------------------
 COMPONENTS: tuple[Component, ...] = (
+    Component(name="opening_figure", template="opening_figure.md.j2", page="index.md",
+              doc="The Overview's opening picture: the figure data/figures.yml `opening` names (the top position)."),
     Component(name="intro", template="paragraphs.md.j2", page="index.md",
               doc="The guide's opening paragraphs.",
               records=lambda guide: guide.guide.intro, records_as="paragraphs"),

@@ -19,7 +19,7 @@ from ..checklists.kinds import CHECKLIST_KINDS
 from ..data.model import (FILE_MODELS, CitedParagraph, Correction, Figure, Guide, Linkable, Mistake, Step, TickChecklist, Variation,
                     records_by_id, walk)
 from ..data.problems import closest_match
-from ..figures.checks import body_problems
+from ..figures.checks import figures_problems
 from ..render.environment import markdown_environment
 from ..site.anchors import RESERVED_ID_PREFIXES
 from ..site.pages import CHECKLIST_DIR
@@ -342,7 +342,5 @@ def figures_can_be_drawn(context: Context, report: Report) -> None:
     # A pose the body can take: the geometry says which number puts the foot out of reach.
     # (Ids are checked with every other id, ids_are_unique.)
     # Then the body checks (figures/checks.py): ranges of motion, collisions, contacts, claims.
-    figures = context.parts["figures"]
-    for i, figure in enumerate(figures.figures):
-        for path, message in body_problems(figure, figures):
-            report("figures", ("figures", i, *path), message)
+    for path, message in figures_problems(context.parts["figures"]):
+        report("figures", path, message)
