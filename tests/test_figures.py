@@ -387,3 +387,29 @@ def test_ranges_of_motion_are_stated_with_their_source():
     assert "Norkin" in text and "AAOS" in text
     for name, limits in FIGURES.ranges:
         assert limits.min < limits.max, name
+
+
+# --- the body map (macros/figures/body_map.py) ----------------------------------------
+def test_the_body_map_shades_every_muscle_by_its_role_from_data():
+    from macros.figures.body_map import ROLE_CLASS, body_map, render_body_map
+    drawn = body_map(GUIDE)
+    for muscle in GUIDE.muscles.muscles:
+        assert FIGURES.body_map[muscle.id], muscle.id
+        assert ROLE_CLASS[muscle.role] in drawn["regions"], muscle.role
+    named = [m.id for item in drawn["legend"] for m in item["muscles"]]
+    assert sorted(named) == sorted(m.id for m in GUIDE.muscles.muscles)
+    root = ET.fromstring(render_body_map(GUIDE, "fig-test"))
+    assert root.get("role") == "img" and root.find(SVG + "title").text
+    desc = root.find(SVG + "desc").text
+    assert all(m.name in desc for m in GUIDE.muscles.muscles)
+
+
+def test_a_muscle_without_a_region_on_the_body_map_is_a_data_error(tmp_path):
+    from macros.data.problems import DataError
+    first = GUIDE.muscles.muscles[0].id
+    data = _with_figures_text(tmp_path, lambda text: text.replace(f"\n  {first}: ", "\n  not-a-muscle: ", 1))
+    with pytest.raises(DataError) as caught:
+        load_guide(data, check_manifest=False)
+    report = caught.value.report()
+    assert f"the muscle '{first}' has no region on the body map" in report
+    assert "'not-a-muscle' is not a muscle of muscles.yml" in report

@@ -587,12 +587,19 @@ class Figure(Record):
     movement: Literal["up", "down"] | None = None       # the hips' direction, drawn as an arrow
 
 
+# The body map's regions (figures/body_map.py draws each on a front or back outline).
+BodyRegion = Literal["glutes", "gluteus-medius", "hamstrings", "quadriceps", "adductors", "abdominals",
+                     "obliques", "lower-back", "calves"]
+
+
 class FiguresFile(Record):
     body: Body
     bench: Bench
     props: Props
     ranges: JointRanges
     opening: Id | None = None    # the figure the Overview opens with
+    # The body map: each muscle of muscles.yml (by id) and the regions it shades.
+    body_map: dict[Id, Annotated[list[BodyRegion], NonEmpty]] = {}
     figures: list[Figure] = NonEmpty
 
 

@@ -28,6 +28,7 @@ from ..site.pages import PRINT_VIEW, WHOLE_GUIDE, Pages
 from ..site.urls import address_of, page_at, with_slash
 from ..site.previews import HEIGHT, WIDTH
 from .glance import at_a_glance
+from ..figures.body_map import body_map_context
 from .structured_data import Describer, technique_how_to, variation_how_tos
 
 
@@ -101,7 +102,7 @@ COMPONENTS: tuple[Component, ...] = (
     Component(name="at_a_glance", template="at_a_glance.md.j2", page="index.md",
               doc="The \"At a glance\" box: muscles, equipment, starting dose and frequency, the neighbouring "
                   "progression steps and the technique's steps, each linking to its record.",
-              more_context=lambda guide, site: {"g": at_a_glance(guide)}),
+              more_context=lambda guide, site: {"g": at_a_glance(guide), "map": body_map_context(guide, "glance")}),
     Component(name="what_is", template="section.md.j2", page="index.md",
               doc="'What is a single leg hip thrust?' as a linkable section.",
               records=lambda guide: guide.guide.what_is, records_as="section"),
@@ -126,6 +127,9 @@ COMPONENTS: tuple[Component, ...] = (
     Component(name="muscle_table", template="muscle_table.md.j2", page="muscles.md",
               doc="The muscles as a table: name, role in this exercise, what the muscle does.",
               records=lambda guide: guide.muscles.muscles, records_as="muscles"),
+    Component(name="body_map", template="body_map.md.j2", page="muscles.md",
+              doc="A front and back outline of the body with each muscle shaded by its role, and the legend in words.",
+              more_context=lambda guide, site: {"map": body_map_context(guide, "muscles")}),
     Component(name="muscle_details", template="muscle_details.md.j2", page="muscles.md",
               doc="One section per muscle: how the exercise uses it and the adjustment cue.",
               records=lambda guide: guide.muscles.muscles, records_as="muscles"),

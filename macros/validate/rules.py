@@ -19,6 +19,7 @@ from ..checklists.kinds import CHECKLIST_KINDS
 from ..data.model import (FILE_MODELS, CitedParagraph, Correction, Figure, Guide, Linkable, Mistake, Step, TickChecklist, Variation,
                     records_by_id, walk)
 from ..data.problems import closest_match
+from ..figures.body_map import body_map_problems
 from ..figures.checks import figures_problems
 from ..render.environment import markdown_environment
 from ..site.anchors import RESERVED_ID_PREFIXES
@@ -335,6 +336,12 @@ def figures_are_placed_where_they_belong(context: Context, report: Report) -> No
                                         f"{_PLACES_DESCRIBED} (one of: {', '.join(sorted(places))})")
             elif place in figure.at[:j]:
                 report("figures", path, f"'{place}' is listed twice")
+
+
+@rule("figures", "muscles")
+def every_muscle_is_on_the_body_map(context: Context, report: Report) -> None:
+    for path, message in body_map_problems(context.parts["muscles"].muscles, context.parts["figures"].body_map):
+        report("figures", path, message)
 
 
 @rule("figures")
