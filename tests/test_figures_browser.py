@@ -154,3 +154,42 @@ def test_gallery_of_every_figure(browser, site_url, guide):
             context.close()
     assert written == {f.id for f in guide.figures.figures}
     assert all((ARTIFACTS / f"{f.id}-dark.png").stat().st_size > 1000 for f in guide.figures.figures)
+
+
+_FRAMES = "() => [...document.querySelectorAll('.guide-movement__frame')].map(f => getComputedStyle(f).opacity)"
+
+
+def test_the_movement_plays_pauses_and_stands_still_under_reduced_motion(browser, site_url, guide):
+    """The Technique page's movement (figures.yml `animation`): the frames take turns, the
+    visible control pauses them (WCAG 2.2.2), reduced motion shows one still, paper none."""
+    frames = len(guide.figures.animation)
+    assert frames >= 2
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(site_url + "technique/", wait_until="load")
+        seen = set()
+        for _ in range(8):
+            shown = [i for i, o in enumerate(page.evaluate(_FRAMES)) if float(o) > 0.9]
+            seen.update(shown)
+            page.wait_for_timeout(1500)
+        assert seen == set(range(frames)), f"frames shown: {sorted(seen)}"
+        control = page.locator("label.guide-movement__control")
+        assert control.is_visible() and "Pause" in control.inner_text()
+        control.click()
+        before = page.evaluate(_FRAMES)
+        page.wait_for_timeout(3500)
+        assert page.evaluate(_FRAMES) == before and "Play" in control.inner_text()
+        page.emulate_media(media="print")
+        assert not page.locator(".guide-movement").is_visible()
+    finally:
+        context.close()
+    context = browser.new_context(viewport={"width": 360, "height": 800}, reduced_motion="reduce")
+    page = context.new_page()
+    try:
+        page.goto(site_url + "technique/", wait_until="load")
+        first = page.evaluate(_FRAMES)
+        page.wait_for_timeout(3500)
+        assert page.evaluate(_FRAMES) == first and first.count("1") == 1
+    finally:
+        context.close()

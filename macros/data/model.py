@@ -598,6 +598,7 @@ class FiguresFile(Record):
     props: Props
     ranges: JointRanges
     opening: Id | None = None    # the figure the Overview opens with
+    animation: list[Id] = []     # the figures the Technique page's movement shows, in order
     # The body map: each muscle of muscles.yml (by id) and the regions it shades.
     body_map: dict[Id, Annotated[list[BodyRegion], NonEmpty]] = {}
     figures: list[Figure] = NonEmpty

@@ -312,4 +312,6 @@ def figures_problems(figures: FiguresFile) -> list[Problem]:
     ids = [figure.id for figure in figures.figures]
     if figures.opening is not None and figures.opening not in ids:
         problems.append((("opening",), f"'{figures.opening}' is not a figure; the figures are {', '.join(ids)}"))
+    problems += [(("animation", k), f"'{name}' is not a figure; the figures are {', '.join(ids)}")
+                 for k, name in enumerate(figures.animation) if name not in ids]
     return problems

@@ -128,9 +128,11 @@ def _box(scene: Scene, figure: Figure, figures: FiguresFile) -> tuple[float, flo
     return left, right, bottom, top
 
 
-def drawing(scene: Scene, figure: Figure, figures: FiguresFile, id_prefix: str = ID_PREFIX) -> dict:
-    """What the template draws, in px."""
-    left, right, bottom, top = _box(scene, figure, figures)
+def drawing(scene: Scene, figure: Figure, figures: FiguresFile, id_prefix: str = ID_PREFIX,
+            top: float | None = None) -> dict:
+    """What the template draws, in px (`top`: a taller canvas, for the movement's frames)."""
+    left, right, bottom, own_top = _box(scene, figure, figures)
+    top = own_top if top is None else top
     c = _Canvas(left, top)
     layers: dict[str, list[Shape]] = {name: [] for name in LAYERS}
     for shape in shapes(scene, figure, figures):
@@ -202,3 +204,21 @@ class FigureIndex:
         return [{"id": figure.id, "caption": figure.caption, "verdict": figure.verdict,
                  "svg": render_figure(self.guide, figure.id, f"{ID_PREFIX}{record_id}-")}
                 for figure in self._at.get(record_id, [])]
+
+
+def render_movement(guide: Guide, id_prefix: str = f"{ID_PREFIX}movement-") -> str:
+    """The figures of figures.yml `animation` as the frames of one SVG, on one shared canvas
+    (the tallest frame's height), each drawn exactly as its figure is; "" when none are named."""
+    figures = [figure_by_id(guide, figure_id) for figure_id in guide.figures.animation]
+    if not figures:
+        return ""
+    boxes = [_box(pose_scene(f, guide.figures), f, guide.figures) for f in figures]
+    top = max(b[3] for b in boxes)
+    # One canvas: redraw each frame on the tallest box, so the floor stays put between frames.
+    frames = [drawing(pose_scene(f, guide.figures), f, guide.figures, id_prefix, top=top) for f in figures]
+    name = " to ".join(f.name for f in figures)
+    description = " Then: ".join(f.description for f in figures)
+    svg = _environment().get_template("movement.svg.j2").render(
+        frames=frames, width=frames[0]["width"], height=frames[0]["height"],
+        ids={"name": f"{id_prefix}name", "desc": f"{id_prefix}desc"}, name=name, description=description)
+    return "".join(line.strip() for line in svg.splitlines())

@@ -29,6 +29,7 @@ from ..site.urls import address_of, page_at, with_slash
 from ..site.previews import HEIGHT, WIDTH
 from .glance import at_a_glance
 from ..figures.body_map import body_map_context
+from ..figures.svg import render_movement
 from .structured_data import Describer, technique_how_to, variation_how_tos
 
 
@@ -115,6 +116,10 @@ COMPONENTS: tuple[Component, ...] = (
     Component(name="corrections", template="corrections.md.j2", page="about.md",
               doc="The editorial corrections made to the source text.",
               records=lambda guide: guide.guide.corrections, records_as="corrections"),
+    Component(name="movement", template="movement.md.j2", page="technique.md",
+              doc="The movement: the figures figures.yml `animation` names, shown one after the other, with a "
+                  "pause control.",
+              more_context=lambda guide, site: {"svg": render_movement(guide)}),
     Component(name="technique_steps", template="technique_steps.md.j2", page="technique.md",
               doc="Each technique step as a heading, its paragraphs, caution admonition and cues.",
               records=lambda guide: guide.technique.steps, records_as="steps", schema_org=technique_how_to),
