@@ -153,6 +153,9 @@ FIELD_HELP: dict[str, str] = {
     "elbows": "`off` (held just off the bench, the default) or `on-bench` (pressed into it: the mistake).",
     "arch": "The lower back's extension at the waist, degrees (0: neutral; an arch bows the lower back up).",
     "animation": "The figures the Technique page's movement shows one after the other, e.g. `[setup, top, bottom]`.",
+    "body_map": "The body map: each muscle of muscles.yml by id and the regions it shades, e.g. "
+                "`gluteus-maximus: [glutes]`; regions: glutes, gluteus-medius, hamstrings, quadriceps, adductors, "
+                "abdominals, obliques, lower-back, calves.",
     "opening": "The id of the figure the Overview opens with, e.g. `top`.",
     "claims": "What the caption says that can be measured, each checked on the pose: `straight-line`, "
               "`vertical-shin`, `knee-above-hip`, `chin-tucked`, `hips-above-floor`, `knee-past-foot`, "
