@@ -335,7 +335,8 @@ def _arm(pose: Pose, body: Body, bench: tuple, props: Props, shoulder: Point, wa
         drop = shoulder[1] - top - lr
         if drop > upper:
             raise PoseError("arms", "the elbows cannot reach down to the bench from these shoulders")
-        x = min(max(shoulder[0], left + lr), right - lr)
+        # A little towards the head, so the side view shows the upper arm going down to the pad.
+        x = min(max(shoulder[0] - 0.25 * upper, left + lr), right - lr)
         side = math.sqrt(max(upper ** 2 - drop ** 2 - (x - shoulder[0]) ** 2, 0.0))
         elbow = (x, top + lr, s3[2] + side)
         back = min(0.6 * lower, x - left - 0.03)
