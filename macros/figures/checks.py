@@ -251,15 +251,15 @@ def _contacts(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Proble
 
 def _claims(scene: Scene, figure: Figure, figures: FiguresFile, slack: float = 0.0) -> list[Problem]:
     problems = []
-    STRAIGHT = globals()["STRAIGHT"] + slack
+    straight = STRAIGHT + slack
     for k, claim in enumerate(figure.claims):
         path = ("claims", k)
-        if claim == "straight-line" and scene.body_line() < 180 - STRAIGHT:
+        if claim == "straight-line" and scene.body_line() < 180 - straight:
             problems.append((("pose", "hip_height"), f"the caption says a straight line, but shoulder–hip–knee is "
-                                                     f"{scene.body_line():.1f}° (at least {180 - STRAIGHT}°)"))
-        elif claim == "vertical-shin" and abs(scene.shin_lean()) > STRAIGHT:
+                                                     f"{scene.body_line():.1f}° (at least {180 - straight}°)"))
+        elif claim == "vertical-shin" and abs(scene.shin_lean()) > straight:
             problems.append((("pose", "foot"), f"the caption says a vertical shin, but it leans {scene.shin_lean():.1f}° "
-                                               f"(at most {STRAIGHT}°)"))
+                                               f"(at most {straight}°)"))
         elif claim == "knee-above-hip" and (scene.lifted is None or scene.lifted.knee[1] <= scene.hip[1]):
             problems.append((("pose", "lifted"), "the caption says the lifted knee is above the hip, and it is not"))
         elif claim == "chin-tucked":
@@ -272,7 +272,7 @@ def _claims(scene: Scene, figure: Figure, figures: FiguresFile, slack: float = 0
                                                      f"{scene.hip[1] - figures.body.trunk_radius:.3f} body heights above it"))
         elif claim == "knee-past-foot" and scene.working.knee[0] <= scene.working.toe[0]:
             problems.append((("pose", "foot"), "the caption says the knee is past the foot, but it is behind the toes"))
-        elif claim == "shin-leans-away" and scene.shin_lean() > -STRAIGHT:
+        elif claim == "shin-leans-away" and scene.shin_lean() > -straight:
             problems.append((("pose", "foot"), f"the caption says the shin leans away, but it leans {scene.shin_lean():.1f}°"))
         elif claim == "back-arched":
             lumbar = joint_angles(scene, figure)["lumbar"][0]

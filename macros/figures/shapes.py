@@ -132,7 +132,6 @@ def shapes(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Shape]:
         out += [Shape("front", "line", (pivot, rest)), Shape("front", "circle", (rest,), (0.017,), cut=True)]
     working = scene.working
     if "straight-line" in figure.guides:
-        sx, sy = scene.shoulder
         heading = angle_of(scene.shoulder, working.knee)
         out.append(Shape("guide", "line", (_at(scene.shoulder, heading, -0.05), _at(working.knee, heading, 0.08))))
     if "vertical-shin" in figure.guides:
