@@ -32,7 +32,7 @@ _MEASURE = """() => {
   const contrast = (x, y) => { const [l1, l2] = [luminance(x), luminance(y)].sort((p, q) => q - p);
                               return (l1 + 0.05) / (l2 + 0.05); };
   const background = getComputedStyle(document.body).backgroundColor;
-  return [...article.querySelectorAll('svg.guide-figure__svg')].map(svg => {
+  return [...article.querySelectorAll('figure svg.guide-figure__svg')].map(svg => {
     const box = svg.getBoundingClientRect();
     const figure = svg.closest('figure');
     const overlaps = text.filter(el => !el.contains(svg) && !figure.contains(el)).filter(el => {

@@ -75,8 +75,8 @@ def body_map(guide: Guide) -> dict:
             "front": c.p((FRONT, 0.0)), "back": c.p((BACK, 0.0))}
 
 
-def render_body_map(guide: Guide, id_prefix: str) -> str:
-    """The map as SVG markup on one line (it sits inside Markdown); ids carry `id_prefix`."""
+def render_body_map(guide: Guide, id_prefix: str = "") -> str:
+    """The map as SVG markup on one line (it sits inside Markdown); it carries no ids."""
     d = body_map(guide)
     words = "; ".join(f"{item['role']}: " + ", ".join(m.name for m in item["muscles"]) for item in d["legend"])
     svg = _environment().get_template("body_map.svg.j2").render(
