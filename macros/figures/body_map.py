@@ -85,12 +85,13 @@ def render_body_map(guide: Guide, id_prefix: str = "") -> str:
     return "".join(line.strip() for line in svg.splitlines())
 
 
-def body_map_problems(guide_muscles, body_map: dict) -> list[tuple[tuple, str]]:
-    """Every muscle mapped, every mapped id a muscle: (path in figures.yml, message)."""
+def body_map_problems(guide_muscles, body_map: dict) -> list[tuple[tuple, str, bool]]:
+    """Every muscle mapped, every mapped id a muscle: (path in figures.yml, message, whether
+    the key itself is what is wrong)."""
     ids = [m.id for m in guide_muscles]
-    problems = [(("body_map",), f"the muscle '{i}' has no region on the body map: add `{i}: [region, ...]`")
+    problems = [(("body_map",), f"the muscle '{i}' has no region on the body map: add `{i}: [region, ...]`", False)
                 for i in ids if i not in body_map]
-    problems += [(("body_map", key), f"'{key}' is not a muscle of muscles.yml; the muscles are {', '.join(ids)}")
+    problems += [(("body_map", key), f"'{key}' is not a muscle of muscles.yml; the muscles are {', '.join(ids)}", True)
                  for key in body_map if key not in ids]
     return problems
 

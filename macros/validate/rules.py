@@ -340,8 +340,8 @@ def figures_are_placed_where_they_belong(context: Context, report: Report) -> No
 
 @rule("figures", "muscles")
 def every_muscle_is_on_the_body_map(context: Context, report: Report) -> None:
-    for path, message in body_map_problems(context.parts["muscles"].muscles, context.parts["figures"].body_map):
-        report("figures", path, message)
+    for path, message, at_key in body_map_problems(context.parts["muscles"].muscles, context.parts["figures"].body_map):
+        report("figures", path, message, at_key=at_key)
 
 
 @rule("figures")
