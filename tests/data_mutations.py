@@ -282,6 +282,8 @@ def field_mutations(file: str) -> list[Mutation]:
         wrong = _near_miss(key.value)
         words = ((f"unknown page '{wrong}'", f"did you mean '{key.value}'?") if keyed_by_data else
                  (f"unknown field '{wrong}'", f"did you mean '{key.value}'?"))
+        if keyed_by_data and file == "figures":  # the body map is keyed by muscle id
+            words = (f"'{wrong}' is not a muscle of muscles.yml",)
         found.append(Mutation(
             "rename", file, replace(text, key.start_mark.index, key.end_mark.index, wrong),
             Expect(name, key_line, key_col, format_path(parent_path + (wrong,)), words), path_s,
@@ -332,6 +334,33 @@ def manifest() -> tuple[str, ...]:
     return tuple(line.strip() for line in (DATA / "links.lock").read_text(encoding="utf-8").splitlines())
 
 
+@cache
+def _figures():
+    from macros.validate.load import load_guide
+    return load_guide(DATA, check_manifest=False).figures
+
+
+def _figure_without(path: tuple) -> tuple[str, ...]:
+    """The fields the body checks report once this optional field of a figure is left out."""
+    from macros.data.problems import format_path as located
+    from macros.figures.checks import body_problems
+    figures = _figures()
+    index, rest = path[1], path[2:]
+    figure = figures.figures[index]
+    if rest[0] == "pose" and len(rest) == 2:
+        data = figure.pose.model_dump(exclude_unset=True)
+        data.pop(rest[1], None)
+        figure = figure.model_copy(update={"pose": type(figure.pose).model_validate(data)})
+    elif rest[0] == "pose" and rest[1] == "arms" and len(rest) == 3:
+        arms = figure.pose.arms.model_copy(update={rest[2]: type(figure.pose.arms).model_fields[rest[2]].default})
+        figure = figure.model_copy(update={"pose": figure.pose.model_copy(update={"arms": arms})})
+    elif len(rest) == 1:
+        figure = figure.model_copy(update={rest[0]: type(figure).model_fields[rest[0]].default})
+    else:
+        return ()
+    return tuple(sorted({located(("figures", index, *where)) for where, _ in body_problems(figure, figures)}))
+
+
 def _consequence_of_deleting(file: str, entry: Entry) -> Expect | tuple[Expect, ...] | None:
     """Deleting an optional field keeps the data valid, unless it held records whose ids
     are named elsewhere (each such reference then dangles) or the only citation of a
@@ -346,6 +375,16 @@ def _consequence_of_deleting(file: str, entry: Entry) -> Expect | tuple[Expect, 
         pages_key = next(e.key for e in entries(file) if e.path == ("pages",))
         return Expect("data/guide.yml", line_of(pages_key.start_mark), col_of(pages_key.start_mark), "pages",
                       (f"no entry for page '{entry.path[1]}'",))
+    if file == "figures" and entry.path[0] == "body_map":
+        # Every muscle needs its regions on the body map.
+        named = entry.path[1] if len(entry.path) == 2 else ""
+        return Expect("data/figures.yml", None, None, "body_map", (f"the muscle '{named}",))
+    if file == "figures" and entry.path[0] == "figures" and len(entry.path) > 2:
+        # A figure's pose numbers and claims depend on each other: without the field, the
+        # body checks (macros/figures/checks.py) say what no longer holds, at its number.
+        broken = _figure_without(entry.path)
+        if broken:
+            return tuple(Expect("data/figures.yml", None, None, field, ()) for field in broken)
     inside = len(entry.path)
     removed = {e.node.value for e in entries(file)
                if e.path[:inside] == entry.path and e.path[-1:] == ("id",)}

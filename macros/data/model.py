@@ -503,26 +503,33 @@ class Bench(Record):
 
 
 class Props(Record):
-    """Sizes of the equipment a figure may show, in body heights."""
+    """Sizes of the equipment a figure may show, and where the hands go, in body heights."""
 
     dumbbell_radius: Fraction
+    plate_radius: Fraction
     landmine_length: Annotated[float, Field(strict=True, gt=0, lt=3)]
     band_radius: Fraction
+    band_stretch: Fraction       # the longest a band loop is drawn stretched between the knees
+    shoulder_width: Fraction     # shoulder joint to shoulder joint
+    hands_beside: Fraction       # hands on the bench: out from the body's midline
+    hands_behind: Height         # hands on the bench: towards the head from the shoulder
+    elbow_lift: Height           # elbows held just off what they would rest on
 
 
 class LiftedLeg(Record):
-    """The lifted leg: its thigh's angle above the floor and the knee's bend (0 = straight)."""
+    """The lifted leg: the hip's flexion from the trunk's line (0: in line with the trunk,
+    90: the thigh at a right angle to it), so the leg turns with the pelvis; the knee's bend
+    (0 = straight)."""
 
-    thigh: Degrees
+    hip: Degrees
     knee: Annotated[float, Field(strict=True, ge=0, le=160)]
 
 
 class Arms(Record):
-    """The arm: the upper arm's direction (degrees counter-clockwise from pointing at the
-    feet: 90 is up, 180 towards the head), then the forearm's bend from it (positive: the same way)."""
+    """What the hands hold; the arm's joints follow by inverse kinematics."""
 
-    shoulder: Degrees
-    elbow: Degrees
+    hands: Literal["bench", "chest", "dumbbell", "bar", "floor"]
+    elbows: Literal["off", "on-bench"] = "off"
 
 
 class Pose(Record):
@@ -535,12 +542,33 @@ class Pose(Record):
     foot: Annotated[float, Field(strict=True, gt=0, lt=2)]  # planted ankle from the bench edge (or the shoulder)
     lifted: LiftedLeg | None = None
     arms: Arms
-    arch: Annotated[float, Field(strict=True, ge=0, le=0.2)] = 0.0  # lower-back arch, share of the trunk
+    arch: Annotated[float, Field(strict=True, ge=0, le=60)] = 0.0  # lower-back extension, degrees
     neck: Degrees = 0.0             # head bent from the trunk's line (positive: chin to chest)
+
+
+class Range(Record):
+    min: Degrees
+    max: Degrees
+
+
+class JointRanges(Record):
+    """Normal ranges of motion the drawn joints must stay in (figures/checks.py), degrees;
+    their source is cited where they are written (figures.yml)."""
+
+    hip: Range
+    knee: Range
+    ankle: Range
+    shoulder: Range
+    elbow: Range
+    neck: Range
+    lumbar: Range
 
 
 Equipment = Literal["dumbbell", "band", "landmine"]
 GuideLine = Literal["straight-line", "vertical-shin", "push-down"]
+# What a caption says that can be measured (figure_checks.py measures each).
+Claim = Literal["straight-line", "vertical-shin", "knee-above-hip", "chin-tucked", "hips-above-floor",
+                "knee-past-foot", "shin-leans-away", "back-arched", "both-feet-down"]
 
 
 class Figure(Record):
@@ -554,12 +582,25 @@ class Figure(Record):
     pose: Pose
     equipment: list[Equipment] = []
     guides: list[GuideLine] = []
+    claims: list[Claim] = []
+    verdict: Literal["wrong", "right"] | None = None   # a mistake's pair: marked, and said in words
+    movement: Literal["up", "down"] | None = None       # the hips' direction, drawn as an arrow
+
+
+# The body map's regions (figures/body_map.py draws each on a front or back outline).
+BodyRegion = Literal["glutes", "gluteus-medius", "hamstrings", "quadriceps", "adductors", "abdominals",
+                     "obliques", "lower-back", "calves"]
 
 
 class FiguresFile(Record):
     body: Body
     bench: Bench
     props: Props
+    ranges: JointRanges
+    opening: Id | None = None    # the figure the Overview opens with
+    animation: list[Id] = []     # the figures the Technique page's movement shows, in order
+    # The body map: each muscle of muscles.yml (by id) and the regions it shades.
+    body_map: dict[Id, Annotated[list[BodyRegion], NonEmpty]] = {}
     figures: list[Figure] = NonEmpty
 
 

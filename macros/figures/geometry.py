@@ -1,11 +1,14 @@
 """A figure's pose, computed: from the few numbers in data/figures.yml to every joint.
 
 Side view, the reader's left is the head end. Units are body heights; x grows towards the
-feet, y upwards from the floor (y = 0). The back rests on the bench's edge, the corner at
-(0, bench height), or on the floor; the planted foot stands flat on the floor (or on the
-bench). The trunk's angle follows from where the back touches and how high the hips are;
-the working knee from the hip and the ankle by two-segment inverse kinematics; so no
-figure can put a foot through the floor or float the back off the bench.
+feet, y upwards from the floor (y = 0), z towards the reader (the near side). The back rests
+on the bench's edge, the corner at (0, bench height), or on the floor; the planted foot
+stands flat on the floor (or on the bench). The trunk's angle follows from where the back
+touches and how high the hips are; the working knee from the hip and the ankle by
+two-segment inverse kinematics; the arms from what the hands hold (the bench top beside the
+shoulders, the chest, the dumbbell, the bar, the floor) by the same in three dimensions,
+the elbow turned to rest just off what is under it. So no figure can put a foot through
+the floor, float the back off the bench or give an arm an angle of its own.
 """
 
 from __future__ import annotations
@@ -13,9 +16,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..data.model import Body, Bench, Figure, FiguresFile, Pose
+from ..data.model import Body, Bench, Figure, FiguresFile, Pose, Props
 
 Point = tuple[float, float]
+Point3 = tuple[float, float, float]
+
+WAIST = 0.6   # the lower back bends here: share of the trunk from the shoulder (chest above, pelvis below)
+BAR_RADIUS = 0.015
+HEEL_PLANTAR = 20  # degrees the ankle points when the foot rests on its heel (on the bench)
 
 
 class PoseError(ValueError):
@@ -40,6 +48,12 @@ def angle_of(start: Point, end: Point) -> float:
     return math.degrees(math.atan2(end[1] - start[1], end[0] - start[0]))
 
 
+def turn(a: float, b: float) -> float:
+    """The signed turn from direction `a` to direction `b`, degrees in (-180, 180]."""
+    d = (b - a) % 360
+    return d - 360 if d > 180 else d
+
+
 def two_segment(root: Point, end: Point, upper: float, lower: float) -> Point:
     """The middle joint (knee) of a chain from `root` (hip) to `end` (ankle) with these two
     segment lengths, bent upwards (a knee in a hip thrust points at the ceiling).
@@ -53,6 +67,66 @@ def two_segment(root: Point, end: Point, upper: float, lower: float) -> Point:
     base = math.degrees(math.atan2(dy, dx))
     candidates = [_along(root, base + bend, upper), _along(root, base - bend, upper)]
     return max(candidates, key=lambda p: p[1])
+
+
+def distance_to_segment(point: Point, start: Point, end: Point) -> tuple[float, float]:
+    """Distance from `point` to the segment, and where along it (0..1) the nearest point is."""
+    sx, sy = end[0] - start[0], end[1] - start[1]
+    if sx == sy == 0:
+        return math.dist(point, start), 0.0
+    t = ((point[0] - start[0]) * sx + (point[1] - start[1]) * sy) / (sx * sx + sy * sy)
+    t = min(1.0, max(0.0, t))
+    nearest = (start[0] + t * sx, start[1] + t * sy)
+    return math.dist(point, nearest), t
+
+
+def _sub(a: Point3, b: Point3) -> Point3:
+    return a[0] - b[0], a[1] - b[1], a[2] - b[2]
+
+
+def _norm(a: Point3) -> float:
+    return math.sqrt(a[0] ** 2 + a[1] ** 2 + a[2] ** 2)
+
+
+def _unit(a: Point3) -> Point3:
+    n = _norm(a)
+    return a[0] / n, a[1] / n, a[2] / n
+
+
+def _cross(a: Point3, b: Point3) -> Point3:
+    return a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]
+
+
+def _plus(a: Point3, b: Point3, k: float = 1.0) -> Point3:
+    return a[0] + k * b[0], a[1] + k * b[1], a[2] + k * b[2]
+
+
+def elbow_3d(shoulder: Point3, wrist: Point3, upper: float, lower: float, clearance, lift: float) -> Point3 | None:
+    """The elbow of an arm from `shoulder` to `wrist`: of the circle of elbows the two lengths
+    allow, the one whose `clearance` (distance off what lies under it) is nearest `lift`,
+    never below it; among equals the one straight out to the side (nearest the shoulder's x:
+    the least flexion or extension). None: out of reach."""
+    d = _sub(wrist, shoulder)
+    reach = _norm(d)
+    if reach > upper + lower or reach < abs(upper - lower) or reach == 0:
+        return None
+    a = (upper ** 2 - lower ** 2 + reach ** 2) / (2 * reach)
+    rho = math.sqrt(max(upper ** 2 - a ** 2, 0.0))
+    axis = _unit(d)
+    helper = (0.0, 0.0, 1.0) if abs(axis[2]) < 0.9 else (1.0, 0.0, 0.0)
+    e1 = _unit(_cross(axis, helper))
+    e2 = _cross(axis, e1)
+    centre = _plus(shoulder, axis, a)
+    best, best_key = None, None
+    for k in range(720):
+        t = math.radians(k * 0.5)
+        point = _plus(_plus(centre, e1, rho * math.cos(t)), e2, rho * math.sin(t))
+        gap = clearance(point)
+        key = (0 if gap >= lift - 1e-9 else 1, int(abs(gap - lift) / 0.004) if gap >= lift - 1e-9 else -gap,
+               round(abs(point[0] - shoulder[0]), 6), -round(point[2], 6))
+        if best_key is None or key < best_key:
+            best, best_key = point, key
+    return best
 
 
 @dataclass(frozen=True)
@@ -70,6 +144,11 @@ class Arm:
     elbow: Point
     wrist: Point
     fingers: Point
+    # The same joints in three dimensions (z towards the reader), for the elbow's true bend.
+    shoulder3: Point3 = (0.0, 0.0, 0.0)
+    elbow3: Point3 = (0.0, 0.0, 0.0)
+    wrist3: Point3 = (0.0, 0.0, 0.0)
+    target: Point3 = (0.0, 0.0, 0.0)   # where the hand was meant to be
 
 
 @dataclass(frozen=True)
@@ -79,9 +158,11 @@ class Scene:
     body: Body
     head: Point
     neck: Point          # where the neck meets the head circle
+    face: float          # the face's direction, degrees (90: the ceiling)
     shoulder: Point
+    blade: Point         # where the back rests (the shoulder blades); on the chest's line on a bench
+    waist: Point         # where the lower back bends (on the line when the back is neutral)
     hip: Point
-    belly: Point         # the trunk's curve control point (= midpoint when the back is neutral)
     contact: Point       # where the back touches its support
     working: Leg
     lifted: Leg | None
@@ -90,13 +171,17 @@ class Scene:
     bench_under: str                    # "back" or "foot"
     equipment: tuple[str, ...]
     dumbbell: Point | None
-    band: tuple[Point, Point] | None
-    landmine: tuple[Point, Point] | None  # pivot on the floor, end past the hips
+    band: tuple[Point, Point] | None    # the loop's two ends, just above each knee
+    landmine: tuple[Point, Point] | None  # pivot on the floor beside the body, the bar's rest on the hips
+
+    @property
+    def belly(self) -> Point:
+        return self.waist
 
     def joints(self) -> dict[str, Point]:
         """Every joint by name (the lifted leg's as lifted_*)."""
-        named = {"head": self.head, "shoulder": self.shoulder, "hip": self.hip, "elbow": self.arm.elbow,
-                 "wrist": self.arm.wrist, "fingers": self.arm.fingers}
+        named = {"head": self.head, "shoulder": self.shoulder, "blade": self.blade, "waist": self.waist, "hip": self.hip,
+                 "elbow": self.arm.elbow, "wrist": self.arm.wrist, "fingers": self.arm.fingers}
         for prefix, leg in (("", self.working), ("lifted_", self.lifted)):
             if leg is not None:
                 named.update({f"{prefix}knee": leg.knee, f"{prefix}ankle": leg.ankle,
@@ -115,38 +200,64 @@ class Scene:
         b = angle_of(self.hip, self.working.knee)
         return 180 - abs(180 - abs(a - b) % 360)
 
+    def chest_angle(self) -> float:
+        """The upper back's direction (shoulder to shoulder blades), which the neck and arms turn from."""
+        if math.dist(self.shoulder, self.blade) > 1e-9:
+            return angle_of(self.shoulder, self.blade)
+        return angle_of(self.shoulder, self.waist)
 
-def _trunk(pose: Pose, body: Body, bench: Bench) -> tuple[Point, Point, Point]:
-    """Shoulder, hip and the contact point, from where the back rests and the hip height."""
+    def lower_chest_angle(self) -> float:
+        return angle_of(self.blade, self.waist)
+
+    def pelvis_angle(self) -> float:
+        return angle_of(self.waist, self.hip)
+
+
+def _trunk(pose: Pose, body: Body, bench: Bench) -> tuple[Point, Point, Point, Point, Point]:
+    """Shoulder, shoulder blades (where the back rests), waist, hip and the contact point, from where the back rests and the hip height.
+    The chest falls at an angle phi towards the hips; an arched lower back bends the pelvis
+    `arch` degrees further down from the chest at the waist (the lower back bows up)."""
     length, radius = body.trunk, body.trunk_radius
-    h = pose.hip_height
+    h, arch = pose.hip_height, math.radians(pose.arch)
+    chest, pelvis = WAIST * length, (1 - WAIST) * length
+
+    def u(phi: float) -> Point:
+        return math.cos(phi), -math.sin(phi)
+
     if pose.back_on == "floor":
-        # The upper back lies on the floor: the shoulder at the trunk's thickness above it,
-        # the trunk rising (or falling) to the hips.
-        rise = (h - radius) / length
-        if abs(rise) > 1:
-            raise PoseError("hip_height", f"hips at {h} cannot be reached with the shoulders on the floor")
-        phi = -math.asin(rise)
-        shoulder = (0.0, radius)
-        u = (math.cos(phi), -math.sin(phi))
-        hip = (shoulder[0] + length * u[0], shoulder[1] + length * u[1])
-        return shoulder, hip, (shoulder[0], 0.0)
-    # Back on the bench's edge C = (0, b): the point of the spine a share c from the shoulder
-    # lies one trunk radius from C along the back's normal n = (-sin phi, -cos phi), so
-    # (1 - c) T sin(phi) - r cos(phi) = b - h; solved for phi, the trunk's fall towards the hips.
-    c, b = pose.back_contact, bench.height
-    a = (1 - c) * length
-    reach = math.hypot(a, radius)
-    ratio = (b - h) / reach
-    if abs(ratio) > 1:
-        raise PoseError("hip_height", f"hips at {h} body heights cannot be reached with the back on a bench "
-                                      f"{b} high")
-    phi = math.atan2(radius, a) + math.asin(ratio)
-    u = (math.cos(phi), -math.sin(phi))
-    spine = (radius * math.sin(phi), b + radius * math.cos(phi))
-    shoulder = (spine[0] - c * length * u[0], spine[1] - c * length * u[1])
-    hip = (spine[0] + a * u[0], spine[1] + a * u[1])
-    return shoulder, hip, (0.0, b)
+        # The upper back lies on the floor, the shoulder one trunk radius above it, flat to the
+        # shoulder blades (a share back_contact of the trunk); from there the trunk rises.
+        c = min(pose.back_contact, WAIST)
+
+        def place(phi: float):
+            shoulder = (0.0, radius)
+            blade = (c * length, radius)
+            waist = (blade[0] + (chest - c * length) * u(phi)[0], blade[1] + (chest - c * length) * u(phi)[1])
+            hip = (waist[0] + pelvis * u(phi + arch)[0], waist[1] + pelvis * u(phi + arch)[1])
+            return shoulder, blade, waist, hip, (0.0, 0.0)
+    else:
+        # Back on the bench's edge C = (0, b): the point of the spine a share c from the
+        # shoulder lies one trunk radius from C along the chest's normal (sin phi, cos phi).
+        c, b = pose.back_contact, bench.height
+
+        def place(phi: float):
+            spine = (radius * math.sin(phi), b + radius * math.cos(phi))
+            shoulder = (spine[0] - c * length * u(phi)[0], spine[1] - c * length * u(phi)[1])
+            waist = (spine[0] + (chest - c * length) * u(phi)[0], spine[1] + (chest - c * length) * u(phi)[1])
+            hip = (waist[0] + pelvis * u(phi + arch)[0], waist[1] + pelvis * u(phi + arch)[1])
+            return shoulder, spine, waist, hip, (0.0, b)
+    low, high = math.radians(-85), math.radians(85)
+    y_low, y_high = place(low)[3][1], place(high)[3][1]
+    if not min(y_low, y_high) <= h <= max(y_low, y_high):
+        where = "the shoulders on the floor" if pose.back_on == "floor" else f"the back on a bench {bench.height} high"
+        raise PoseError("hip_height", f"hips at {h} body heights cannot be reached with {where}")
+    for _ in range(80):   # the hip falls as phi grows: bisect for the hip height asked
+        mid = (low + high) / 2
+        if (place(mid)[3][1] - h) * (y_low - h) > 0:
+            low = mid
+        else:
+            high = mid
+    return place((low + high) / 2)
 
 
 def _planted_leg(pose: Pose, body: Body, bench: Bench, hip: Point, origin: float) -> tuple[Leg, tuple]:
@@ -158,17 +269,25 @@ def _planted_leg(pose: Pose, body: Body, bench: Bench, hip: Point, origin: float
         raise PoseError("foot", str(error)) from None
     heel = (ankle[0] - 0.2 * body.foot, ground)
     toe = (ankle[0] + 0.8 * body.foot, ground)
-    # A foot on the bench: the bench stands under the foot, its near edge a little behind the heel.
-    bench_box = (heel[0] - 0.05, heel[0] - 0.05 + bench.depth, bench.height) if pose.foot_on == "bench" \
+    if pose.foot_on == "bench":
+        # On a bench the shin leans far back: the foot rests on its heel, toes up, the ankle
+        # held a little pointed (as one pushes through the heel), not flat and bent past its range.
+        pitch = max(0.0, angle_of(ankle, knee) - 90 - HEEL_PLANTAR)
+        heel = (ankle[0] - 0.2 * body.foot * math.cos(math.radians(pitch)), ground)
+        toe = _along(heel, pitch, body.foot)
+    # A foot on the bench: the bench stands under the foot, its near edge just behind the heel.
+    bench_box = (heel[0] - 0.02, heel[0] - 0.02 + bench.depth, bench.height) if pose.foot_on == "bench" \
         else (-bench.depth, 0.0, bench.height)
     return Leg(hip, knee, ankle, heel, toe), bench_box
 
 
-def _lifted_leg(pose: Pose, body: Body, hip: Point) -> Leg | None:
+def _lifted_leg(pose: Pose, body: Body, hip: Point, pelvis: float) -> Leg | None:
+    """The lifted thigh turns with the pelvis: its angle is the hip's flexion from the pelvis's line."""
     if pose.lifted is None:
         return None
-    knee = _along(hip, pose.lifted.thigh, body.thigh)
-    shin = pose.lifted.thigh - pose.lifted.knee
+    thigh = pelvis + pose.lifted.hip
+    knee = _along(hip, thigh, body.thigh)
+    shin = thigh - pose.lifted.knee
     ankle = _along(knee, shin, body.shank)
     # The foot at a right angle to the shin, toes up.
     heel = _along(ankle, shin + 90, -0.2 * body.foot)
@@ -176,51 +295,137 @@ def _lifted_leg(pose: Pose, body: Body, hip: Point) -> Leg | None:
     return Leg(hip, knee, ankle, heel, toe)
 
 
+def _dumbbell(body: Body, props: Props, hip: Point, pelvis: float, lifted: Leg | None) -> Point:
+    """Across the hip crease: touching the front of the pelvis and, with a leg lifted, the
+    front of that thigh (in the fold between them), not through either."""
+    r = props.dumbbell_radius
+    if lifted is None:
+        return _along(hip, pelvis + 90, body.trunk_radius + r)
+    back = pelvis + 180                  # from the hip along the pelvis towards the waist
+    thigh = angle_of(hip, lifted.knee)
+    opening = turn(thigh, back)          # the fold between thigh and trunk, measured from the thigh
+    half = math.radians(abs(opening) / 2)
+    bisector = thigh + opening / 2
+    reach = max(body.trunk_radius + r, body.limb_radius * 1.6 + r) / max(math.sin(half), 0.2)
+    return _along(hip, bisector, reach)
+
+
+def _arm(pose: Pose, body: Body, bench: tuple, props: Props, shoulder: Point, waist: Point,
+         dumbbell: Point | None, bar: tuple[Point3, Point3] | None) -> Arm:
+    """The near arm from what its hand holds (pose.arms.hands)."""
+    lr = body.limb_radius
+    upper, lower = body.upper_arm, body.forearm
+    s3 = (shoulder[0], shoulder[1], props.shoulder_width / 2)
+    hands = pose.arms.hands
+    lift = 0.0 if pose.arms.elbows == "on-bench" else props.elbow_lift
+    left, right, top = bench
+
+    def over_bench(p: Point3) -> float:
+        return p[1] - top - lr if left + lr <= p[0] <= right - lr else p[1] - lr
+
+    def over_chest(p: Point3) -> float:
+        return distance_to_segment((p[0], p[1]), shoulder, waist)[0] - body.trunk_radius - lr
+
+    def over_floor(p: Point3) -> float:
+        return p[1] - lr
+
+    if hands == "bench" and pose.arms.elbows == "on-bench":
+        # Elbows pressed into the pad straight out beside the shoulders (the upper arm reaches
+        # down to it), the forearms flat on it, on out and a little towards the head.
+        drop = shoulder[1] - top - lr
+        if drop > upper:
+            raise PoseError("arms", "the elbows cannot reach down to the bench from these shoulders")
+        # A little towards the head, so the side view shows the upper arm going down to the pad.
+        x = min(max(shoulder[0] - 0.25 * upper, left + lr), right - lr)
+        side = math.sqrt(max(upper ** 2 - drop ** 2 - (x - shoulder[0]) ** 2, 0.0))
+        elbow = (x, top + lr, s3[2] + side)
+        back = min(0.6 * lower, x - left - 0.03)
+        wrist = (x - back, top + lr, elbow[2] + math.sqrt(max(lower ** 2 - back ** 2, 0.0)))
+        return _finish(hands, body, shoulder, s3, elbow, wrist, wrist)
+    if hands == "bench":
+        # On the pad beside the shoulders (never past its edge when the shoulders are beyond it).
+        x = min(max(shoulder[0] - props.hands_behind, left + 0.03), right - 0.03)
+        target = (x, top + lr, props.hands_beside)
+        clearance = over_bench
+    elif hands == "floor":
+        dy, dz = shoulder[1] - lr, props.hands_beside - s3[2]
+        dx = math.sqrt(max((0.97 * (upper + lower)) ** 2 - dy ** 2 - dz ** 2, 0.0))
+        target = (shoulder[0] + dx, lr, props.hands_beside)
+        clearance = over_floor
+    elif hands == "chest":
+        # Crossed over the chest: the hand on the far side of the chest, a third of the way down.
+        on = _along(shoulder, angle_of(shoulder, waist), 0.3 * math.dist(shoulder, waist))
+        up = _along(on, angle_of(shoulder, waist) + 90, body.trunk_radius + lr)
+        target = (up[0], up[1], -props.shoulder_width / 3)
+        clearance = over_chest
+    elif hands == "dumbbell" and dumbbell is not None:
+        target = (dumbbell[0], dumbbell[1] + props.dumbbell_radius * 0.3, props.shoulder_width / 3)
+        clearance = over_chest
+    elif hands == "bar" and bar is not None:
+        rest, pivot = bar
+        t = (props.shoulder_width / 2) / max(pivot[2] - rest[2], 1e-6)
+        target = _plus(rest, _sub(pivot, rest), t)
+        clearance = over_chest
+    else:
+        raise PoseError("arms", f"the hands hold the {hands}, which this figure does not show")
+    elbow = elbow_3d(s3, target, upper, lower, clearance, lift)
+    if elbow is None:
+        # Out of reach: the arm points at its target, straight; the contact check reports the gap.
+        direction = _unit(_sub(target, s3))
+        elbow = _plus(s3, direction, upper)
+        wrist = _plus(elbow, direction, lower)
+    else:
+        wrist = target
+    return _finish(hands, body, shoulder, s3, elbow, wrist, target)
+
+
+def _finish(hands: str, body: Body, shoulder: Point, s3: Point3, elbow: Point3, wrist: Point3, target: Point3) -> Arm:
+    forearm = _sub(wrist, elbow)
+    if hands in ("bench", "floor"):
+        # The hand lies on what it holds, fingers on along the forearm's heading.
+        flat = _unit((forearm[0], 0.0, forearm[2]) if abs(forearm[0]) + abs(forearm[2]) > 1e-9 else (-1.0, 0.0, 0.0))
+        fingers = _plus(wrist, flat, 0.7 * body.hand)
+    else:
+        fingers = _plus(wrist, _unit(forearm), 0.4 * body.hand)
+    flat2 = lambda p: (p[0], p[1])  # noqa: E731
+    return Arm(shoulder, flat2(elbow), flat2(wrist), flat2(fingers), s3, elbow, wrist, target)
+
+
 def pose_scene(figure: Figure, figures: FiguresFile) -> Scene:
     """Every joint of `figure`, from its pose numbers and the body in `figures`."""
     body, bench, props, pose = figures.body, figures.bench, figures.props, figure.pose
-    shoulder, hip, contact = _trunk(pose, body, bench)
-    trunk_angle = angle_of(shoulder, hip)
-    middle = ((shoulder[0] + hip[0]) / 2, (shoulder[1] + hip[1]) / 2)
-    # An arched lower back bows the trunk away from its support (the chest side, up).
-    belly = _along(middle, trunk_angle + 90, 2 * pose.arch * body.trunk)
-    # The head continues the trunk past the shoulders (on the floor: it lies on the floor).
-    neck_dir = (180.0 if pose.back_on == "floor" else trunk_angle + 180) - pose.neck
+    shoulder, blade, waist, hip, contact = _trunk(pose, body, bench)
+    chest = angle_of(shoulder, blade) if math.dist(shoulder, blade) > 1e-9 else angle_of(shoulder, waist)
+    pelvis = angle_of(waist, hip)
+    # The head continues the chest past the shoulders, bent `neck` degrees towards the chest
+    # (chin tucked); lying on the floor it rests on the floor.
+    neck_dir = chest + 180 - pose.neck
     head = _along(shoulder, neck_dir, body.head_neck - body.head_radius)
     if pose.back_on == "floor":
-        head = (head[0], body.head_radius)  # resting on the floor
+        head = (head[0], body.head_radius)
     neck = _along(shoulder, neck_dir, body.head_neck - 2 * body.head_radius)
+    face = angle_of(neck, head) - 90
     origin = shoulder[0] if pose.back_on == "floor" else 0.0
     working, bench_box = _planted_leg(pose, body, bench, hip, origin)
-    lifted = _lifted_leg(pose, body, hip)
-    upper = pose.arms.shoulder
-    elbow = _along(shoulder, upper, body.upper_arm)
-    lower = upper + pose.arms.elbow
-    wrist = _along(elbow, lower, body.forearm)
-    fingers = _along(wrist, lower, body.hand * 0.7)
-    # Equipment rests on the front of the hips (one trunk radius above the hip joint).
-    front = _along(hip, trunk_angle + 90, body.trunk_radius)
-    dumbbell = _along(front, trunk_angle + 90, props.dumbbell_radius) if "dumbbell" in figure.equipment else None
+    lifted = _lifted_leg(pose, body, hip, pelvis)
+    dumbbell = _dumbbell(body, props, hip, pelvis, lifted) if "dumbbell" in figure.equipment else None
     band = None
     if "band" in figure.equipment:
-        band = (working.knee, lifted.knee if lifted else working.knee)
-    landmine = None
+        # Just above each knee: on the thigh a band's width from the knee.
+        near = _along(working.knee, angle_of(working.knee, hip), 0.15 * body.thigh)
+        far = _along(lifted.knee, angle_of(lifted.knee, hip), 0.15 * body.thigh) if lifted else near
+        band = (near, far)
+    landmine, bar = None, None
     if "landmine" in figure.equipment:
-        # The bar runs from its pivot on the floor, beyond the feet, over the front of the hips.
-        end = _along(front, trunk_angle + 90, props.dumbbell_radius * 0.4)
-        drop = end[1]
-        run = math.sqrt(max(props.landmine_length ** 2 - drop ** 2, 0.0))
-        landmine = ((end[0] + run, 0.0), end)
-    return Scene(body=body, head=head, neck=neck, shoulder=shoulder, hip=hip, belly=belly, contact=contact,
-                 working=working, lifted=lifted, arm=Arm(shoulder, elbow, wrist, fingers), bench=bench_box,
+        # The bar across the front of the hips, from its pivot on the floor beside the body
+        # (nearer the feet), so the side view shows the bar end-on at the hips, the pivot below.
+        rest = _along(hip, pelvis + 90, body.trunk_radius + BAR_RADIUS)
+        pivot_x = rest[0] + 0.12
+        run = math.sqrt(max(props.landmine_length ** 2 - rest[1] ** 2 - 0.12 ** 2, 0.0))
+        bar = ((rest[0], rest[1], 0.0), (pivot_x, 0.0, run))
+        landmine = ((pivot_x, 0.0), rest)
+    arm = _arm(pose, body, bench_box, props, shoulder, waist, dumbbell, bar)
+    return Scene(body=body, head=head, neck=neck, face=face, shoulder=shoulder, blade=blade, waist=waist, hip=hip,
+                 contact=contact, working=working, lifted=lifted, arm=arm, bench=bench_box,
                  bench_under="foot" if pose.foot_on == "bench" else "back", equipment=tuple(figure.equipment),
                  dumbbell=dumbbell, band=band, landmine=landmine)
-
-
-def distance_to_segment(point: Point, start: Point, end: Point) -> tuple[float, float]:
-    """Distance from `point` to the segment, and where along it (0..1) the nearest point is."""
-    sx, sy = end[0] - start[0], end[1] - start[1]
-    t = ((point[0] - start[0]) * sx + (point[1] - start[1]) * sy) / (sx * sx + sy * sy)
-    t = min(1.0, max(0.0, t))
-    nearest = (start[0] + t * sx, start[1] + t * sy)
-    return math.dist(point, nearest), t

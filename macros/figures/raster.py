@@ -8,90 +8,64 @@ which a preview does not carry). Same data, same pixels.
 
 from __future__ import annotations
 
+import math
+
 from PIL import Image, ImageDraw
 
 from .geometry import Point, pose_scene
+from .shapes import Shape, shapes
 from ..data.model import Figure, FiguresFile
 
 SCALE = 400          # px per body height: large enough to downscale smoothly into the card
 PAD = 0.04           # margin, body heights
 
 
-def _quadratic(a: Point, control: Point, b: Point, steps: int = 12) -> list[Point]:
-    """Points along the trunk's curve (the SVG's Q command)."""
-    return [((1 - t) ** 2 * a[0] + 2 * (1 - t) * t * control[0] + t ** 2 * b[0],
-             (1 - t) ** 2 * a[1] + 2 * (1 - t) * t * control[1] + t ** 2 * b[1])
-            for t in (i / steps for i in range(steps + 1))]
+def _outline(shape: Shape, steps: int = 16) -> list[Point]:
+    """A filled shape's outline as points (Pillow draws polygons, not arcs)."""
+    if shape.kind == "circle":
+        (cx, cy), r = shape.points[0], shape.radii[0]
+        return [(cx + r * math.cos(2 * math.pi * k / steps), cy + r * math.sin(2 * math.pi * k / steps))
+                for k in range(steps)]
+    if shape.kind == "taper":
+        (a, b), (ra, rb) = shape.points, shape.radii
+        heading = math.atan2(b[1] - a[1], b[0] - a[0])
+        half = [heading + math.pi / 2 + math.pi * k / steps for k in range(steps + 1)]
+        return ([(a[0] + ra * math.cos(t), a[1] + ra * math.sin(t)) for t in half]
+                + [(b[0] + rb * math.cos(t + math.pi), b[1] + rb * math.sin(t + math.pi)) for t in half])
+    return list(shape.points)
 
 
 def raster_figure(figure: Figure, figures: FiguresFile, ink: tuple, muted: tuple,
                   paper: tuple = (255, 255, 255)) -> Image.Image:
-    """The figure drawn in `ink` (body, equipment) and `muted` (bench, floor) on `paper`."""
+    """The figure drawn in `ink` (near body, equipment), a lighter ink (the far side) and
+    `muted` (bench, floor) on `paper`: the same shapes as the SVG (shapes.py)."""
     scene = pose_scene(figure, figures)
-    body = scene.body
-    joints = list(scene.joints().values())
-    xs = [p[0] for p in joints] + [scene.bench[0], scene.bench[1]]
-    if scene.landmine:
-        xs.append(scene.landmine[0][0])
-    left, right = min(xs) - body.head_radius - PAD, max(xs) + body.head_radius + PAD
-    top = max([p[1] for p in joints] + [scene.bench[2], scene.shoulder[1], scene.hip[1]]) + body.trunk_radius + PAD
+    drawn = [s for s in shapes(scene, figure, figures) if s.layer not in ("guide", "mark")]
+    xs = [p[0] for s in drawn for p in s.points]
+    ys = [p[1] for s in drawn for p in s.points]
+    margin = scene.body.head_radius + PAD
+    left, right = min(xs) - margin, max(xs) + margin
+    top = max(ys) + margin
     size = (round((right - left) * SCALE), round(top * SCALE) + round(PAD * SCALE))
     image = Image.new("RGB", size, paper)
     pen = ImageDraw.Draw(image)
+    far = tuple(round((i + p) / 2) for i, p in zip(ink, paper))
 
     def px(point: Point) -> tuple[float, float]:
         return ((point[0] - left) * SCALE, (top - point[1]) * SCALE)
 
-    def stroke(points: list[Point], radius: float, colour: tuple) -> None:
-        width = max(1, round(2 * radius * SCALE))
-        # Segment by segment with a disc at every point: round caps and joins, as the SVG's
-        # (Pillow's own joins leave slits between short segments of a thick line).
-        for a, b in zip(points, points[1:]):
-            pen.line([px(a), px(b)], fill=colour, width=width)
-        for point in points:
-            x, y = px(point)
-            pen.ellipse((x - width / 2, y - width / 2, x + width / 2, y + width / 2), fill=colour)
-
-    def circle(centre: Point, radius: float, colour: tuple, fill: tuple | None = None, width: int = 0) -> None:
-        x, y = px(centre)
-        r = radius * SCALE
-        pen.ellipse((x - r, y - r, x + r, y + r), fill=fill, outline=colour, width=width)
-
-    thin = 0.4 * body.limb_radius
-    bench_left, bench_right, bench_top = scene.bench
-    slab = 0.035
-    stroke([(left, 0.0), (right, 0.0)], thin, muted)
-    stroke([(bench_left, bench_top), (bench_right, bench_top), (bench_right, bench_top - slab),
-            (bench_left, bench_top - slab), (bench_left, bench_top)], thin, muted)
-    for x in (bench_left + 0.04, bench_right - 0.04):
-        stroke([(x, bench_top - slab), (x, 0.0)], thin, muted)
-    if scene.landmine:
-        stroke(list(scene.landmine), thin, ink)
-    if scene.lifted:
-        leg = scene.lifted
-        stroke([leg.hip, leg.knee, leg.ankle], body.limb_radius, ink)
-        stroke([leg.heel, leg.toe], body.limb_radius, ink)
-    stroke(_quadratic(scene.shoulder, scene.belly, scene.hip), body.trunk_radius, ink)
-    leg = scene.working
-    stroke([leg.hip, leg.knee, leg.ankle], body.limb_radius, ink)
-    sole = leg.heel[1]
-    stroke([(leg.heel[0], sole), (leg.toe[0], sole)], body.limb_radius, ink)
-    stroke([scene.shoulder, scene.neck], body.limb_radius, ink)
-    circle(scene.head, body.head_radius, ink, fill=ink)
-    arm = scene.arm
-    stroke([arm.shoulder, arm.elbow, arm.wrist, arm.fingers], body.limb_radius, ink)
-    line = max(1, round(thin * 2 * SCALE))
-    if scene.dumbbell:
-        circle(scene.dumbbell, figures.props.dumbbell_radius, ink, fill=paper, width=line)
-        circle(scene.dumbbell, figures.props.dumbbell_radius * 0.35, ink, width=line)
-    if scene.landmine:
-        circle(scene.landmine[1], figures.props.dumbbell_radius * 0.9, ink, fill=paper, width=line)
-    if scene.band:
-        (ax, ay), (bx, by) = scene.band
-        r = figures.props.band_radius
-        pen.rounded_rectangle(
-            (px((min(ax, bx) - r, max(ay, by) + r)), px((max(ax, bx) + r, min(ay, by) - r))),
-            radius=r * SCALE, outline=ink, width=line)
+    line = max(1, round(0.01 * SCALE))
+    pen.line([px((left, 0.0)), px((right, 0.0))], fill=muted, width=max(1, round(0.006 * SCALE)))
+    for shape in drawn:
+        colour = {"prop": muted, "far": far}.get(shape.layer, ink)
+        if shape.kind in ("line", "loop"):
+            points = [px(p) for p in shape.points] + ([px(shape.points[0])] if shape.kind == "loop" else [])
+            if shape.cut:
+                pen.polygon([px(p) for p in shape.points], fill=paper)
+            pen.line(points, fill=colour, width=line if shape.layer != "prop" else max(1, round(0.006 * SCALE)),
+                     joint="curve")
+        else:
+            pen.polygon([px(p) for p in _outline(shape)], fill=paper if shape.cut else colour)
     return image
 
 

@@ -16,12 +16,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..site.anchors import FIGURE_PREFIX
 from .geometry import Point, Scene, pose_scene
+from .shapes import LAYERS, Shape, mark, shapes
 from ..data.model import Figure, FiguresFile, Guide
 TEMPLATES = Path(__file__).parent / "templates"
 
-SCALE = 200          # px per body height
+SCALE = 200          # px per body height, the same for every figure (so is the canvas)
 PAD = 0.03           # margin around the drawing, body heights
-PUSH_OFFSET = 0.07   # the push-down arrow, left of the elbow
 ID_PREFIX = FIGURE_PREFIX  # the SVG's element ids: fig-<figure id>-name
 # Characters Markdown would act on inside the SVG when it sits in a page's Markdown: as
 # numeric references they are plain characters to both Markdown and XML.
@@ -54,126 +54,111 @@ class _Canvas:
     def __init__(self, left: float, top: float):
         self.left, self.top = left, top
 
+    def xy(self, point: Point) -> tuple[float, float]:
+        return (point[0] - self.left) * SCALE, (self.top - point[1]) * SCALE
+
     def p(self, point: Point) -> str:
-        return f"{_n((point[0] - self.left) * SCALE)} {_n((self.top - point[1]) * SCALE)}"
+        x, y = self.xy(point)
+        return f"{_n(x)} {_n(y)}"
 
     def line(self, *points: Point) -> str:
         return "M" + "L".join(self.p(point) for point in points)
 
-    def xy(self, point: Point) -> tuple[str, str]:
-        x, y = self.p(point).split()
-        return x, y
+    def path(self, shape: Shape) -> str:
+        if shape.kind == "circle":
+            return self.circle(shape.points[0], shape.radii[0])
+        if shape.kind == "taper":
+            return self.taper(shape.points[0], shape.radii[0], shape.points[1], shape.radii[1])
+        closed = shape.kind in ("poly", "loop")
+        return self.line(*shape.points) + ("Z" if closed else "")
+
+    def circle(self, centre: Point, radius: float) -> str:
+        r = _n(radius * SCALE)
+        d = _n(2 * radius * SCALE)
+        return f"M{self.p((centre[0] - radius, centre[1]))}a{r} {r} 0 1 0 {d} 0a{r} {r} 0 1 0 -{d} 0Z"
+
+    def taper(self, a: Point, ra: float, b: Point, rb: float) -> str:
+        """The outline around two discs and their outer tangents: a limb that narrows from a to b."""
+        (ax, ay), (bx, by) = self.xy(a), self.xy(b)
+        ra, rb = ra * SCALE, rb * SCALE
+        d = math.hypot(bx - ax, by - ay)
+        if d <= abs(ra - rb) + 1e-6:
+            return self.circle(a if ra >= rb else b, max(ra, rb) / SCALE)
+        heading = math.atan2(by - ay, bx - ax)
+        spread = math.acos((ra - rb) / d)
+        def on(cx, cy, r, angle):  # noqa: E306
+            return f"{_n(cx + r * math.cos(angle))} {_n(cy + r * math.sin(angle))}"
+        return (f"M{on(ax, ay, ra, heading + spread)}L{on(bx, by, rb, heading + spread)}"
+                f"A{_n(rb)} {_n(rb)} 0 0 0 {on(bx, by, rb, heading - spread)}"
+                f"L{on(ax, ay, ra, heading - spread)}A{_n(ra)} {_n(ra)} 0 1 0 {on(ax, ay, ra, heading + spread)}Z")
 
 
-def _bounds(scene: Scene, figure: Figure) -> tuple[float, float, float, float]:
-    body = scene.body
-    points = list(scene.joints().values())
-    radii = [body.head_radius if name == "head" else body.limb_radius for name in scene.joints()]
-    xs = [p[0] - r for p, r in zip(points, radii)] + [p[0] + r for p, r in zip(points, radii)]
-    ys = [p[1] + r for p, r in zip(points, radii)]
-    xs += [scene.bench[0], scene.bench[1], scene.shoulder[0] - body.trunk_radius, scene.hip[0] + body.trunk_radius]
-    ys += [scene.bench[2], scene.shoulder[1] + body.trunk_radius, scene.hip[1] + body.trunk_radius]
-    if scene.landmine:
-        xs += [scene.landmine[0][0]]
-    if "push-down" in figure.guides:
-        xs += [scene.arm.elbow[0] - PUSH_OFFSET - 0.03]
-    if scene.dumbbell:
-        ys += [scene.dumbbell[1] + 0.06]
+def _scene_bounds(scene: Scene, figure: Figure, figures: FiguresFile) -> tuple[float, float, float, float]:
+    xs, ys = [], [0.0]
+    for shape in shapes(scene, figure, figures):
+        for point, radius in zip(shape.points, shape.radii or (0.0,) * len(shape.points)):
+            xs += [point[0] - radius, point[0] + radius]
+            ys += [point[1] + radius]
+        if not shape.radii:
+            xs += [p[0] for p in shape.points]
+            ys += [p[1] for p in shape.points]
     return min(xs) - PAD, max(xs) + PAD, 0.0, max(ys) + PAD
 
 
-def _capsule(canvas: _Canvas, a: Point, b: Point, radius: float) -> str:
-    """A closed loop around the segment a–b (a band around the knees)."""
-    angle = math.atan2(b[1] - a[1], b[0] - a[0])
-    nx, ny = -math.sin(angle) * radius, math.cos(angle) * radius
-    r = _n(radius * SCALE)
-    return (f"M{canvas.p((a[0] + nx, a[1] + ny))}L{canvas.p((b[0] + nx, b[1] + ny))}"
-            f"A{r} {r} 0 0 0 {canvas.p((b[0] - nx, b[1] - ny))}L{canvas.p((a[0] - nx, a[1] - ny))}"
-            f"A{r} {r} 0 0 0 {canvas.p((a[0] + nx, a[1] + ny))}Z")
+_CANVAS: dict[int, tuple[FiguresFile, tuple]] = {}
 
 
-def _circle(canvas: _Canvas, centre: Point, radius: float) -> str:
-    r = _n(radius * SCALE)
-    x, y = canvas.xy((centre[0] - radius, centre[1]))
-    return f"M{x} {y}a{r} {r} 0 1 0 {_n(2 * radius * SCALE)} 0a{r} {r} 0 1 0 -{_n(2 * radius * SCALE)} 0Z"
+def _canvas_of(figures: FiguresFile) -> tuple[float, float, float, float]:
+    """One canvas width for every figure, so all are drawn at one scale (each is shown as wide as its column).
+    Kept per figures object (the data are frozen; the object itself is the key)."""
+    cached = _CANVAS.get(id(figures))
+    if cached is None or cached[0] is not figures:
+        boxes = [_scene_bounds(pose_scene(f, figures), f, figures) for f in figures.figures]
+        box = (min(b[0] for b in boxes), max(b[1] for b in boxes), 0.0, max(b[3] for b in boxes))
+        if len(_CANVAS) > 16:
+            _CANVAS.clear()
+        cached = _CANVAS[id(figures)] = (figures, box)
+    return cached[1]
 
 
-def drawing(scene: Scene, figure: Figure, figures: FiguresFile, id_prefix: str = ID_PREFIX) -> dict:
-    """What the template draws, in px."""
-    body = scene.body
-    left, right, bottom, top = _bounds(scene, figure)
+def _box(scene: Scene, figure: Figure, figures: FiguresFile) -> tuple[float, float, float, float]:
+    """The canvas's width for every figure, its height this figure's own (plus room for a mark)."""
+    left, right, bottom, _top = _canvas_of(figures)
+    top = _scene_bounds(scene, figure, figures)[3] + (0.1 if figure.verdict else 0.0)
+    return left, right, bottom, top
+
+
+def drawing(scene: Scene, figure: Figure, figures: FiguresFile, id_prefix: str = ID_PREFIX,
+            top: float | None = None) -> dict:
+    """What the template draws, in px (`top`: a taller canvas, for the movement's frames)."""
+    left, right, bottom, own_top = _box(scene, figure, figures)
+    top = own_top if top is None else top
     c = _Canvas(left, top)
-    lr = body.limb_radius
-    bench_left, bench_right, bench_top = scene.bench
-    slab = 0.035
-    bench = (c.line((bench_left, bench_top), (bench_right, bench_top), (bench_right, bench_top - slab),
-                    (bench_left, bench_top - slab)) + "Z"
-             + c.line((bench_left + 0.04, bench_top - slab), (bench_left + 0.04, 0.0))
-             + c.line((bench_right - 0.04, bench_top - slab), (bench_right - 0.04, 0.0)))
-
-    def leg(leg, flat: bool) -> str:
-        # A planted foot: its sole along the floor; a lifted one: heel to toe past the ankle.
-        if flat:
-            sole = leg.heel[1] + lr
-            return c.line(leg.hip, leg.knee, leg.ankle) + c.line((leg.heel[0] + lr, sole), (leg.toe[0] - lr, sole))
-        return c.line(leg.hip, leg.knee, leg.ankle) + c.line(leg.heel, leg.toe)
-
-    guides = []
-    working = scene.working
-    if "straight-line" in figure.guides:
-        # A ruler along the line from the shoulder to a little past the working knee, just
-        # above the body (on it, a line the colour of the body would not show).
-        sx, sy = scene.shoulder
-        kx, ky = working.knee
-        length = math.hypot(kx - sx, ky - sy)
-        off = body.trunk_radius + 0.03
-        nx, ny = -(ky - sy) / length * off, (kx - sx) / length * off
-        guides.append(c.line((sx + nx, sy + ny), (kx + (kx - sx) * 0.12 + nx, ky + (ky - sy) * 0.12 + ny)))
-    if "vertical-shin" in figure.guides:
-        # A vertical beside the ankle (not on it, where the shin would hide it), up past the knee.
-        x = working.ankle[0] + 3 * lr
-        guides.append(c.line((x, working.heel[1]), (x, working.ankle[1] + body.shank * 1.25)))
-    if "push-down" in figure.guides:
-        # An arrow down into the bench at the elbow.
-        ex, ey = scene.arm.elbow
-        ex -= PUSH_OFFSET  # beside the forearm
-        guides.append(c.line((ex, ey + 0.16), (ex, ey + 0.05)) + c.line((ex - 0.025, ey + 0.08), (ex, ey + 0.05),
-                                                                      (ex + 0.025, ey + 0.08)))
-    equipment, equipment_back, plates = [], [], []
-    if scene.dumbbell:
-        plates.append(_circle(c, scene.dumbbell, figures.props.dumbbell_radius))
-        equipment.append(_circle(c, scene.dumbbell, figures.props.dumbbell_radius * 0.35))
-    if scene.band:
-        equipment.append(_capsule(c, scene.band[0], scene.band[1], figures.props.band_radius))
-    if scene.landmine:
-        pivot, end = scene.landmine
-        angle = math.atan2(end[1] - pivot[1], end[0] - pivot[0])
-        past = (end[0] + math.cos(angle) * 0.08, end[1] + math.sin(angle) * 0.08)
-        equipment_back.append(c.line(pivot, past))
-        equipment_back.append(c.line((pivot[0] - 0.03, 0.0), (pivot[0], 0.03), (pivot[0] + 0.03, 0.0)))
-        plates.append(_circle(c, end, figures.props.dumbbell_radius * 0.9))
-    head = c.xy(scene.head)
+    layers: dict[str, list[Shape]] = {name: [] for name in LAYERS}
+    for shape in shapes(scene, figure, figures):
+        layers[shape.layer].append(shape)
+    verdict = mark(figure, left, top)
+    joined = lambda items: "".join(c.path(s) for s in items)  # noqa: E731
     return {
         "width": _n((right - left) * SCALE), "height": _n((top - bottom) * SCALE),
         "ids": {"name": f"{id_prefix}{figure.id}-name", "desc": f"{id_prefix}{figure.id}-desc"},
-        "thin": _n(0.4 * lr * SCALE), "limb": _n(2 * lr * SCALE), "torso": _n(2 * body.trunk_radius * SCALE),
-        "dash": f"{_n(0.03 * SCALE)} {_n(0.02 * SCALE)}",
-        "floor": c.line((left, 0.0), (right, 0.0)),
-        "bench": bench,
-        "guides": guides,
-        "trunk": f"M{c.p(scene.shoulder)}Q{c.p(scene.belly)} {c.p(scene.hip)}",
-        "working": leg(working, flat=True),
-        "lifted": leg(scene.lifted, flat=False) if scene.lifted else "",
-        "neck": c.line(scene.shoulder, scene.neck),
-        "head": head, "head_r": _n(body.head_radius * SCALE),
-        "arm": c.line(scene.arm.shoulder, scene.arm.elbow, scene.arm.wrist, scene.arm.fingers),
-        "equipment": equipment, "equipment_back": equipment_back, "plates": plates,
+        "thin": _n(0.006 * SCALE), "line": _n(0.01 * SCALE), "halo": _n(0.024 * SCALE),
+        "dash": f"{_n(0.025 * SCALE)} {_n(0.015 * SCALE)}",
+        "prop": c.line((left, 0.0), (right, 0.0)) + joined(layers["prop"]),
+        "far": joined(s for s in layers["far"] if not s.cut),
+        "far_cut": joined(s for s in layers["far"] if s.cut),
+        "body": joined(s for s in layers["body"] if not s.cut),
+        "body_cut": joined(s for s in layers["body"] if s.cut),
+        "front": [{"d": c.path(s), "cut": s.cut} for s in layers["front"]],
+        "guides": joined(layers["guide"]),
+        "arrows": joined(layers["arrow"]),
+        "verdict": figure.verdict, "mark": c.path(verdict) if verdict else "",
     }
 
 
 def figure_aspect(figures: FiguresFile, figure: Figure) -> float:
     """The drawing's height over its width (the print estimate sizes it by this)."""
-    left, right, bottom, top = _bounds(pose_scene(figure, figures), figure)
+    left, right, bottom, top = _box(pose_scene(figure, figures), figure, figures)
     return (top - bottom) / (right - left)
 
 
@@ -205,7 +190,35 @@ class FigureIndex:
             for place in figure.at:
                 self._at.setdefault(place, []).append(figure)
 
+    def opening(self) -> list[dict]:
+        """The Overview's opening figure (figures.yml `opening`), if the data names one."""
+        name = self.guide.figures.opening
+        figure = next((f for f in self.guide.figures.figures if f.id == name), None)
+        return [self._shown(figure, f"{ID_PREFIX}overview-")] if figure else []
+
+    def _shown(self, figure: Figure, prefix: str) -> dict:
+        return {"id": figure.id, "caption": figure.caption, "verdict": figure.verdict,
+                "svg": render_figure(self.guide, figure.id, prefix)}
+
     def at(self, record_id: str) -> list[dict]:
-        return [{"id": figure.id, "caption": figure.caption,
+        return [{"id": figure.id, "caption": figure.caption, "verdict": figure.verdict,
                  "svg": render_figure(self.guide, figure.id, f"{ID_PREFIX}{record_id}-")}
                 for figure in self._at.get(record_id, [])]
+
+
+def render_movement(guide: Guide, id_prefix: str = f"{ID_PREFIX}movement-") -> str:
+    """The figures of figures.yml `animation` as the frames of one SVG, on one shared canvas
+    (the tallest frame's height), each drawn exactly as its figure is; "" when none are named."""
+    figures = [figure_by_id(guide, figure_id) for figure_id in guide.figures.animation]
+    if not figures:
+        return ""
+    boxes = [_box(pose_scene(f, guide.figures), f, guide.figures) for f in figures]
+    top = max(b[3] for b in boxes)
+    # One canvas: redraw each frame on the tallest box, so the floor stays put between frames.
+    frames = [drawing(pose_scene(f, guide.figures), f, guide.figures, id_prefix, top=top) for f in figures]
+    name = " to ".join(f.name for f in figures)
+    description = " Then: ".join(f.description for f in figures)
+    svg = _environment().get_template("movement.svg.j2").render(
+        frames=frames, width=frames[0]["width"], height=frames[0]["height"],
+        ids={"name": f"{id_prefix}name", "desc": f"{id_prefix}desc"}, name=name, description=description)
+    return "".join(line.strip() for line in svg.splitlines())

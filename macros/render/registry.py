@@ -28,6 +28,8 @@ from ..site.pages import PRINT_VIEW, WHOLE_GUIDE, Pages
 from ..site.urls import address_of, page_at, with_slash
 from ..site.previews import HEIGHT, WIDTH
 from .glance import at_a_glance
+from ..figures.body_map import body_map_context
+from ..figures.svg import render_movement
 from .structured_data import Describer, technique_how_to, variation_how_tos
 
 
@@ -92,6 +94,8 @@ def _search_term_labels(guide: Guide, site: SiteInputs) -> dict:
 
 # --- the components, in reading order ------------------------------------------------
 COMPONENTS: tuple[Component, ...] = (
+    Component(name="opening_figure", template="opening_figure.md.j2", page="index.md",
+              doc="The Overview's opening picture: the figure data/figures.yml `opening` names (the top position)."),
     Component(name="intro", template="paragraphs.md.j2", page="index.md",
               doc="The guide's opening paragraphs.",
               records=lambda guide: guide.guide.intro, records_as="paragraphs"),
@@ -99,7 +103,7 @@ COMPONENTS: tuple[Component, ...] = (
     Component(name="at_a_glance", template="at_a_glance.md.j2", page="index.md",
               doc="The \"At a glance\" box: muscles, equipment, starting dose and frequency, the neighbouring "
                   "progression steps and the technique's steps, each linking to its record.",
-              more_context=lambda guide, site: {"g": at_a_glance(guide)}),
+              more_context=lambda guide, site: {"g": at_a_glance(guide), "map": body_map_context(guide, "glance")}),
     Component(name="what_is", template="section.md.j2", page="index.md",
               doc="'What is a single leg hip thrust?' as a linkable section.",
               records=lambda guide: guide.guide.what_is, records_as="section"),
@@ -112,6 +116,10 @@ COMPONENTS: tuple[Component, ...] = (
     Component(name="corrections", template="corrections.md.j2", page="about.md",
               doc="The editorial corrections made to the source text.",
               records=lambda guide: guide.guide.corrections, records_as="corrections"),
+    Component(name="movement", template="movement.md.j2", page="technique.md",
+              doc="The movement: the figures figures.yml `animation` names, shown one after the other, with a "
+                  "pause control.",
+              more_context=lambda guide, site: {"svg": render_movement(guide)}),
     Component(name="technique_steps", template="technique_steps.md.j2", page="technique.md",
               doc="Each technique step as a heading, its paragraphs, caution admonition and cues.",
               records=lambda guide: guide.technique.steps, records_as="steps", schema_org=technique_how_to),
@@ -124,6 +132,9 @@ COMPONENTS: tuple[Component, ...] = (
     Component(name="muscle_table", template="muscle_table.md.j2", page="muscles.md",
               doc="The muscles as a table: name, role in this exercise, what the muscle does.",
               records=lambda guide: guide.muscles.muscles, records_as="muscles"),
+    Component(name="body_map", template="body_map.md.j2", page="muscles.md",
+              doc="A front and back outline of the body with each muscle shaded by its role, and the legend in words.",
+              more_context=lambda guide, site: {"map": body_map_context(guide, "muscles")}),
     Component(name="muscle_details", template="muscle_details.md.j2", page="muscles.md",
               doc="One section per muscle: how the exercise uses it and the adjustment cue.",
               records=lambda guide: guide.muscles.muscles, records_as="muscles"),

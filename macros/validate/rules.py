@@ -19,7 +19,8 @@ from ..checklists.kinds import CHECKLIST_KINDS
 from ..data.model import (FILE_MODELS, CitedParagraph, Correction, Figure, Guide, Linkable, Mistake, Step, TickChecklist, Variation,
                     records_by_id, walk)
 from ..data.problems import closest_match
-from ..figures.geometry import PoseError, pose_scene
+from ..figures.body_map import body_map_problems
+from ..figures.checks import figures_problems
 from ..render.environment import markdown_environment
 from ..site.anchors import RESERVED_ID_PREFIXES
 from ..site.pages import CHECKLIST_DIR
@@ -337,13 +338,16 @@ def figures_are_placed_where_they_belong(context: Context, report: Report) -> No
                 report("figures", path, f"'{place}' is listed twice")
 
 
+@rule("figures", "muscles")
+def every_muscle_is_on_the_body_map(context: Context, report: Report) -> None:
+    for path, message, at_key in body_map_problems(context.parts["muscles"].muscles, context.parts["figures"].body_map):
+        report("figures", path, message, at_key=at_key)
+
+
 @rule("figures")
 def figures_can_be_drawn(context: Context, report: Report) -> None:
     # A pose the body can take: the geometry says which number puts the foot out of reach.
     # (Ids are checked with every other id, ids_are_unique.)
-    figures = context.parts["figures"]
-    for i, figure in enumerate(figures.figures):
-        try:
-            pose_scene(figure, figures)
-        except PoseError as error:
-            report("figures", ("figures", i, "pose", error.field), f"this pose cannot be drawn: {error}")
+    # Then the body checks (figures/checks.py): ranges of motion, collisions, contacts, claims.
+    for path, message in figures_problems(context.parts["figures"]):
+        report("figures", path, message)

@@ -1,0 +1,317 @@
+"""Body checks for the figures (data/figures.yml): is each drawing a position a body can take,
+and does it show what its caption says? Reported as data errors at the number that breaks them.
+
+- Joint angles inside the normal ranges of motion stated in figures.yml `ranges` (with their
+  source there).
+- No part through the floor, the bench or another part: capsules (a segment and its drawn
+  thickness) against the bench's box and the floor; the lifted leg's centre lines never cross
+  the working leg's (legs that read as crossed); the lifted leg and the equipment clear of the
+  trunk and thighs.
+- Every contact the pose states is touching, within TOLERANCE: the back on the bench edge (or
+  the floor), the foot on what it stands on, the hands on what they hold, the elbows on the
+  bench where they press, the weight on the hips, the band on both thighs.
+- What the caption claims and can be measured (figures.yml `claims`) is measured.
+
+The side view is a projection: the arms lie out to the sides (geometry.py solves them
+in three dimensions), so they are checked against the bench, the floor and their own
+joints' ranges, not against the trunk they pass beside.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .geometry import Point, PoseError, Scene, angle_of, distance_to_segment, pose_scene, turn
+from ..data.model import Figure, FiguresFile
+
+TOLERANCE = 0.004    # body heights (about 7 mm): what "touching" allows either way
+STRAIGHT = 8         # degrees from 180 that still read as one straight line (or a vertical shin)
+JUST_ABOVE = 0.06    # body heights (about 10 cm): hips "just above the floor"
+
+Path = tuple
+Problem = tuple[Path, str]
+
+
+def _point_in_box(p: Point, box: tuple[float, float, float, float]) -> bool:
+    left, right, bottom, top = box
+    return left <= p[0] <= right and bottom <= p[1] <= top
+
+
+def _segments_cross(a: Point, b: Point, c: Point, d: Point) -> bool:
+    """Whether segment a–b crosses segment c–d (touching ends do not count)."""
+    def side(p, q, r):
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+    d1, d2, d3, d4 = side(c, d, a), side(c, d, b), side(a, b, c), side(a, b, d)
+    return d1 * d2 < -1e-12 and d3 * d4 < -1e-12
+
+
+def segment_distance(a: Point, b: Point, c: Point, d: Point) -> float:
+    if _segments_cross(a, b, c, d):
+        return 0.0
+    return min(distance_to_segment(a, c, d)[0], distance_to_segment(b, c, d)[0],
+               distance_to_segment(c, a, b)[0], distance_to_segment(d, a, b)[0])
+
+
+def box_distance(a: Point, b: Point, box: tuple[float, float, float, float]) -> float:
+    """Distance from segment a–b to a rectangle (0 when it enters it)."""
+    left, right, bottom, top = box
+    if _point_in_box(a, box) or _point_in_box(b, box):
+        return 0.0
+    corners = [(left, bottom), (right, bottom), (right, top), (left, top)]
+    return min(segment_distance(a, b, p, q) for p, q in zip(corners, corners[1:] + corners[:1]))
+
+
+def _capsules(scene: Scene) -> dict[str, tuple[Point, Point, float]]:
+    """Every drawn part as a segment and its half thickness (the head as a point)."""
+    body = scene.body
+    lr, tr = body.limb_radius, body.trunk_radius
+    parts = {"upper back": (scene.shoulder, scene.blade, tr), "chest": (scene.blade, scene.waist, tr), "pelvis": (scene.waist, scene.hip, tr),
+             "head": (scene.head, scene.head, body.head_radius),
+             "upper arm": (scene.arm.shoulder, scene.arm.elbow, lr), "forearm": (scene.arm.elbow, scene.arm.wrist, lr),
+             "hand": (scene.arm.wrist, scene.arm.fingers, lr)}
+    for name, leg in (("working", scene.working), ("lifted", scene.lifted)):
+        if leg is not None:
+            parts[f"{name} thigh"] = (leg.hip, leg.knee, lr)
+            parts[f"{name} shin"] = (leg.knee, leg.ankle, lr)
+            parts[f"{name} foot"] = (leg.heel, leg.toe, lr if name == "lifted" else 0.0)
+    return parts
+
+
+def joint_angles(scene: Scene, figure: Figure) -> dict[str, tuple[float, Path, str]]:
+    """Each drawn joint's angle (degrees, signs as in figures.yml `ranges`), the pose field
+    that sets it, and what to call it."""
+    pose = figure.pose
+    angles: dict[str, tuple[float, Path, str]] = {}
+    pelvis = scene.pelvis_angle()
+    working = scene.working
+    angles["hip"] = (turn(pelvis, angle_of(scene.hip, working.knee)), ("pose", "hip_height"), "working hip's flexion")
+    angles["knee"] = (abs(turn(angle_of(working.hip, working.knee), angle_of(working.knee, working.ankle))),
+                      ("pose", "foot"), "working knee's flexion")
+    angles["ankle"] = (90 - turn(angle_of(working.heel, working.toe), angle_of(working.ankle, working.knee)),
+                       ("pose", "foot"), "working ankle's dorsiflexion")
+    if scene.lifted is not None:
+        lifted = scene.lifted
+        angles["lifted hip"] = (turn(pelvis, angle_of(scene.hip, lifted.knee)), ("pose", "lifted", "hip"),
+                                "lifted hip's flexion")
+        angles["lifted knee"] = (abs(turn(angle_of(lifted.hip, lifted.knee), angle_of(lifted.knee, lifted.ankle))),
+                                 ("pose", "lifted", "knee"), "lifted knee's flexion")
+    arm = scene.arm
+    s, e, w = arm.shoulder3, arm.elbow3, arm.wrist3
+    upper = (e[0] - s[0], e[1] - s[1], e[2] - s[2])
+    lower = (w[0] - e[0], w[1] - e[1], w[2] - e[2])
+    length = math.sqrt(sum(v * v for v in upper))
+    # The upper arm in the trunk's frame: along it (towards the hips), out of the chest (n)
+    # and out to the side (z). Near the body's midplane its angle there is flexion (forward,
+    # up to overhead at 180) or extension (behind the trunk's line, negative); out to the
+    # side only how far it reaches behind the body (the back's side) is a limit.
+    t = _direction3(scene.chest_angle())
+    n = _direction3(scene.chest_angle() + 90)
+    along, out = sum(p * q for p, q in zip(upper, t)) / length, sum(p * q for p, q in zip(upper, n)) / length
+    side = upper[2] / length
+    if math.hypot(along, out) >= abs(side):
+        angles["shoulder"] = (math.degrees(math.atan2(out, along)), ("pose", "arms", "hands"), "shoulder's flexion")
+    else:
+        angles["shoulder"] = (-math.degrees(math.asin(max(0.0, min(1.0, -out)))), ("pose", "arms", "hands"),
+                              "shoulder's extension behind the body (arm out to the side)")
+    dot = sum(p * q for p, q in zip(upper, lower))
+    norms = length * math.sqrt(sum(v * v for v in lower))
+    angles["elbow"] = (math.degrees(math.acos(max(-1.0, min(1.0, dot / norms)))), ("pose", "arms", "hands"),
+                       "elbow's flexion")
+    angles["neck"] = (turn(angle_of(scene.shoulder, scene.head), scene.chest_angle() + 180), ("pose", "neck"),
+                      "neck's flexion")
+    angles["lumbar"] = (-turn(scene.lower_chest_angle(), pelvis), ("pose", "arch"), "lower back's extension")
+    return angles
+
+
+def _direction3(degrees: float) -> tuple[float, float, float]:
+    return math.cos(math.radians(degrees)), math.sin(math.radians(degrees)), 0.0
+
+
+def _ranges(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Problem]:
+    problems = []
+    for name, (value, path, label) in joint_angles(scene, figure).items():
+        limits = getattr(figures.ranges, name.split()[-1])
+        if not limits.min - 1e-6 <= value <= limits.max + 1e-6:
+            problems.append((path, f"the {label} is {value:.1f}°, outside the normal {limits.min:g}° to "
+                                   f"{limits.max:g}° (figures.yml ranges.{name.split()[-1]})"))
+    return problems
+
+
+def _collisions(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Problem]:
+    problems = []
+    left, right, top = scene.bench
+    bench_box = (left, right, 0.0, top)
+    parts = _capsules(scene)
+    for name, (a, b, r) in parts.items():
+        low = min(a[1], b[1]) - r
+        if low < -TOLERANCE:
+            problems.append((_part_field(name), f"the {name} goes {-low:.3f} body heights through the floor"))
+        gap = box_distance(a, b, bench_box) - r
+        if gap < -TOLERANCE:
+            problems.append((_part_field(name), f"the {name} goes {-gap:.3f} body heights into the bench"))
+    if scene.lifted is not None:
+        # Legs that cross in the side view read as crossed legs.
+        for lifted in ("lifted shin", "lifted foot"):
+            for working in ("working thigh", "working shin", "working foot"):
+                a, b, _ = parts[lifted]
+                c, d, _ = parts[working]
+                if _segments_cross(a, b, c, d):
+                    problems.append((("pose", "lifted"), f"the {lifted} crosses the {working}: the legs read as crossed"))
+        a, b, _ = parts["lifted thigh"]
+        c, d, _ = parts["working shin"]
+        if _segments_cross(a, b, c, d):
+            problems.append((("pose", "lifted"), "the lifted thigh crosses the working shin"))
+        for lifted in ("lifted shin", "lifted foot"):
+            for trunk in ("upper back", "chest", "pelvis", "head"):
+                a, b, r = parts[lifted]
+                c, d, r2 = parts[trunk]
+                gap = segment_distance(a, b, c, d) - r - r2
+                if gap < -TOLERANCE:
+                    problems.append((("pose", "lifted"), f"the {lifted} goes {-gap:.3f} body heights into the {trunk}"))
+    props = figures.props
+    if scene.dumbbell is not None:
+        for part in ("pelvis", "chest", "working thigh", "lifted thigh"):
+            if part in parts:
+                a, b, r = parts[part]
+                gap = distance_to_segment(scene.dumbbell, a, b)[0] - r - props.dumbbell_radius
+                if gap < -TOLERANCE:
+                    problems.append((("equipment",), f"the dumbbell goes {-gap:.3f} body heights into the {part}"))
+    if scene.band is not None:
+        stretch = math.dist(*scene.band)
+        if stretch > props.band_stretch + 1e-9:
+            problems.append((("pose", "lifted"), f"the band stretches {stretch:.3f} body heights between the knees, "
+                                                 f"more than the {props.band_stretch} it is drawn to (props.band_stretch)"))
+    if scene.landmine is not None:
+        pivot, rest = scene.landmine
+        if rest[1] - props.plate_radius < -TOLERANCE:
+            problems.append((("equipment",), "the landmine's plate goes through the floor"))
+    return problems
+
+
+def _part_field(name: str) -> Path:
+    if name in ("upper arm", "forearm", "hand"):
+        return ("pose", "arms", "hands")
+    if name.startswith("lifted"):
+        return ("pose", "lifted")
+    if name.startswith("working"):
+        return ("pose", "foot")
+    if name == "head":
+        return ("pose", "neck")
+    return ("pose", "hip_height")
+
+
+def _contacts(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Problem]:
+    problems = []
+    pose, body, props = figure.pose, figures.body, figures.props
+    lr, tr = body.limb_radius, body.trunk_radius
+    left, right, top = scene.bench
+
+    def off(path: Path, what: str, gap: float) -> None:
+        if abs(gap) > TOLERANCE:
+            where = "short of" if gap > 0 else "into"
+            problems.append((path, f"{what}: {abs(gap):.3f} body heights {where} it"))
+
+    if pose.back_on == "bench":
+        off(("pose", "back_contact"), "the upper back does not rest on the bench edge",
+            distance_to_segment((0.0, figures.bench.height), scene.shoulder, scene.waist)[0] - tr)
+    else:
+        off(("pose", "back_contact"), "the upper back does not lie on the floor", scene.shoulder[1] - tr)
+    ground = figures.bench.height if pose.foot_on == "bench" else 0.0
+    for end in ("heel", "toe") if pose.foot_on == "floor" else ("heel",):
+        off(("pose", "foot"), f"the working {end} is not on the {pose.foot_on}", getattr(scene.working, end)[1] - ground)
+    if pose.foot_on == "bench" and not left <= scene.working.heel[0] <= scene.working.toe[0] <= right:
+        problems.append((("pose", "foot"), "the foot is not all on the bench"))
+    arm = scene.arm
+    reach = math.dist(arm.wrist3, arm.target)
+    hands = pose.arms.hands
+    if reach > TOLERANCE:
+        problems.append((("pose", "arms", "hands"), f"the hand does not reach the {hands}: {reach:.3f} body heights short"))
+    elif hands == "bench":
+        off(("pose", "arms", "hands"), "the hand is not on the bench top", arm.wrist[1] - lr - top)
+        if not left <= arm.wrist[0] <= right:
+            problems.append((("pose", "arms", "hands"), "the hand is beside the bench, not on it"))
+    elif hands == "floor":
+        off(("pose", "arms", "hands"), "the hand is not on the floor", arm.wrist[1] - lr)
+    if pose.arms.elbows == "on-bench":
+        off(("pose", "arms", "elbows"), "the elbow does not press on the bench", arm.elbow[1] - lr - top)
+        if not left <= arm.elbow[0] <= right:
+            problems.append((("pose", "arms", "elbows"), "the elbow is beside the bench, not on it"))
+    if scene.dumbbell is not None:
+        off(("equipment",), "the dumbbell does not rest on the hips",
+            distance_to_segment(scene.dumbbell, scene.waist, scene.hip)[0] - tr - props.dumbbell_radius)
+    if scene.landmine is not None:
+        off(("equipment",), "the landmine bar does not rest on the hips",
+            distance_to_segment(scene.landmine[1], scene.waist, scene.hip)[0] - tr - 0.015)
+    if scene.band is not None:
+        legs = [scene.working] + ([scene.lifted] if scene.lifted else [])
+        for end, leg in zip(scene.band, legs):
+            off(("equipment",), "the band is not on the thigh", distance_to_segment(end, leg.hip, leg.knee)[0])
+    return problems
+
+
+def _claims(scene: Scene, figure: Figure, figures: FiguresFile, slack: float = 0.0) -> list[Problem]:
+    problems = []
+    straight = STRAIGHT + slack
+    for k, claim in enumerate(figure.claims):
+        path = ("claims", k)
+        if claim == "straight-line" and scene.body_line() < 180 - straight:
+            problems.append((("pose", "hip_height"), f"the caption says a straight line, but shoulder–hip–knee is "
+                                                     f"{scene.body_line():.1f}° (at least {180 - straight}°)"))
+        elif claim == "vertical-shin" and abs(scene.shin_lean()) > straight:
+            problems.append((("pose", "foot"), f"the caption says a vertical shin, but it leans {scene.shin_lean():.1f}° "
+                                               f"(at most {straight}°)"))
+        elif claim == "knee-above-hip" and (scene.lifted is None or scene.lifted.knee[1] <= scene.hip[1]):
+            problems.append((("pose", "lifted"), "the caption says the lifted knee is above the hip, and it is not"))
+        elif claim == "chin-tucked":
+            neck = joint_angles(scene, figure)["neck"][0]
+            if not 10 <= neck <= 45:
+                problems.append((("pose", "neck"), f"the caption says the chin is tucked, but the neck is flexed {neck:.1f}° "
+                                                   "(10° to 45°)"))
+        elif claim == "hips-above-floor" and not 0 < scene.hip[1] - figures.body.trunk_radius <= JUST_ABOVE:
+            problems.append((("pose", "hip_height"), f"the caption says the hips hover just above the floor, but they are "
+                                                     f"{scene.hip[1] - figures.body.trunk_radius:.3f} body heights above it"))
+        elif claim == "knee-past-foot" and scene.working.knee[0] <= scene.working.toe[0]:
+            problems.append((("pose", "foot"), "the caption says the knee is past the foot, but it is behind the toes"))
+        elif claim == "shin-leans-away" and scene.shin_lean() > -straight:
+            problems.append((("pose", "foot"), f"the caption says the shin leans away, but it leans {scene.shin_lean():.1f}°"))
+        elif claim == "back-arched":
+            lumbar = joint_angles(scene, figure)["lumbar"][0]
+            bow, _ = distance_to_segment(scene.waist, scene.shoulder, scene.working.knee)
+            above = (scene.working.knee[0] - scene.shoulder[0]) * (scene.waist[1] - scene.shoulder[1]) - \
+                    (scene.working.knee[1] - scene.shoulder[1]) * (scene.waist[0] - scene.shoulder[0])
+            if lumbar < 10 or above <= 0 or bow < 0.02:
+                problems.append((("pose", "arch"), f"the caption says the lower back bows up, but it extends {lumbar:.1f}° "
+                                                   f"and stands {bow:.3f} body heights off the line (10°, 0.02)"))
+        elif claim == "both-feet-down" and scene.lifted is not None:
+            problems.append((path, "the caption says both feet are down, but one is lifted"))
+    return problems
+
+
+def scene_problems(scene: Scene, figure: Figure, figures: FiguresFile, slack: float = 0.0) -> list[Problem]:
+    """Every body check on a computed scene: (path under the figure, message). `slack`
+    widens the caption claims' angle tolerance, for bodies with other segment lengths than
+    the data's (the pose numbers are the data's; a longer trunk tilts the line a little)."""
+    return (_ranges(scene, figure, figures) + _collisions(scene, figure, figures)
+            + _contacts(scene, figure, figures) + _claims(scene, figure, figures, slack))
+
+
+def body_problems(figure: Figure, figures: FiguresFile, slack: float = 0.0) -> list[Problem]:
+    """The figure's pose computed and checked; a pose that cannot be computed is one problem."""
+    try:
+        scene = pose_scene(figure, figures)
+    except PoseError as error:
+        return [(("pose", error.field), f"this pose cannot be drawn: {error}")]
+    return scene_problems(scene, figure, figures, slack)
+
+
+def figures_problems(figures: FiguresFile) -> list[Problem]:
+    """Every figure's body checks, and the Overview's opening figure named right: (path in
+    figures.yml, message)."""
+    problems = [(("figures", i, *path), message) for i, figure in enumerate(figures.figures)
+                for path, message in body_problems(figure, figures)]
+    ids = [figure.id for figure in figures.figures]
+    if figures.opening is not None and figures.opening not in ids:
+        problems.append((("opening",), f"'{figures.opening}' is not a figure; the figures are {', '.join(ids)}"))
+    problems += [(("animation", k), f"'{name}' is not a figure; the figures are {', '.join(ids)}")
+                 for k, name in enumerate(figures.animation) if name not in ids]
+    return problems

@@ -1,0 +1,161 @@
+"""A computed pose (geometry.Scene) as the shapes a reader sees, in body heights, for
+both drawings of a figure: the inline SVG (svg.py) and the preview raster
+(raster.py). One list, so the two never drift.
+
+The visual language: the body filled, with some volume (limbs taper from hip to ankle and
+shoulder to hand, the trunk is wider at the chest and the hips, the head has a neck, a nose
+and an eye, so its direction and a tucked chin show); the near side (the working leg, the
+trunk, the near arm) in the body colour, the far side (the lifted leg, a plate behind the
+hips) lighter; bench and floor muted outlines; equipment in front outlined over a cut-out;
+guide lines dashed on a halo along what they measure; arrows for the direction of movement
+and of a push; a cross or a tick for a wrong or right pair.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .geometry import Point, Scene, angle_of
+from ..data.model import Figure, FiguresFile
+
+# Drawn half-thicknesses, body heights (a drawing choice): where each limb starts and ends.
+THIGH = (0.034, 0.024)
+SHIN = (0.024, 0.016)
+FOOT = (0.016, 0.009)
+UPPER_ARM = (0.021, 0.016)
+FOREARM = (0.016, 0.012)
+HAND = (0.012, 0.009)
+NECK = 0.022
+TRUNK = (0.05, 0.055, 0.047, 0.055)   # at the shoulder, the shoulder blades, the waist, the hip
+SLAB = 0.035                          # the bench's pad
+LAYERS = ("prop", "far", "body", "front", "guide", "arrow", "mark")
+
+
+@dataclass(frozen=True)
+class Shape:
+    """One thing drawn. kind: "taper" (a capsule from points[0] with radii[0] to points[1]
+    with radii[1]), "circle" (points[0], radii[0]), "poly" (a filled polygon), "line" (an
+    open polyline), "loop" (a closed outline). `cut`: filled with the page's background
+    (what stands in front of the body hides it)."""
+
+    layer: str
+    kind: str
+    points: tuple[Point, ...]
+    radii: tuple[float, ...] = ()
+    cut: bool = False
+
+
+def _at(p: Point, degrees: float, length: float) -> Point:
+    return p[0] + math.cos(math.radians(degrees)) * length, p[1] + math.sin(math.radians(degrees)) * length
+
+
+def _arrow(start: Point, end: Point, layer: str = "arrow") -> Shape:
+    """A filled arrow from `start` to `end` (the tip)."""
+    heading = angle_of(start, end)
+    shaft, head, length = 0.009, 0.03, 0.045
+    neck = _at(end, heading + 180, length)
+    return Shape(layer, "poly", (
+        _at(start, heading + 90, shaft), _at(neck, heading + 90, shaft), _at(neck, heading + 90, head), end,
+        _at(neck, heading - 90, head), _at(neck, heading - 90, shaft), _at(start, heading - 90, shaft)))
+
+
+def _leg(leg, layer: str, planted: bool) -> list[Shape]:
+    shapes = [Shape(layer, "taper", (leg.hip, leg.knee), THIGH), Shape(layer, "taper", (leg.knee, leg.ankle), SHIN)]
+    if planted:
+        heading = angle_of(leg.heel, leg.toe)
+        heel = _at(_at(leg.heel, heading + 90, FOOT[0]), heading, FOOT[0])
+        toe = _at(_at(leg.toe, heading + 90, FOOT[1]), heading, -FOOT[1])
+        shapes += [Shape(layer, "taper", (leg.ankle, heel), (SHIN[1], FOOT[0])), Shape(layer, "taper", (heel, toe), FOOT)]
+    else:
+        shapes += [Shape(layer, "taper", (leg.heel, leg.toe), FOOT)]
+    return shapes
+
+
+def _hexagon(centre: Point, radius: float, layer: str) -> Shape:
+    return Shape(layer, "loop", tuple(_at(centre, 30 + 60 * k, radius) for k in range(6)), cut=True)
+
+
+def shapes(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Shape]:
+    """Every shape of the figure, in drawing order (LAYERS, then as listed)."""
+    body, props = scene.body, figures.props
+    out: list[Shape] = []
+    left, right, top = scene.bench
+    # The bench: its pad and two legs; the floor is drawn by the caller across the canvas.
+    out.append(Shape("prop", "loop", ((left, top), (right, top), (right, top - SLAB), (left, top - SLAB))))
+    for x in (left + 0.03, right - 0.03):
+        out.append(Shape("prop", "line", ((x, top - SLAB), (x, 0.0))))
+    if scene.landmine:
+        pivot, rest = scene.landmine
+        out.append(Shape("prop", "loop", ((pivot[0] - 0.04, 0.0), (pivot[0] - 0.02, 0.025), (pivot[0] + 0.02, 0.025),
+                                          (pivot[0] + 0.04, 0.0))))
+        # The plate on the bar's far end, beyond the far hip: behind the body, lighter.
+        out.append(Shape("far", "circle", (rest,), (props.plate_radius,)))
+        out.append(Shape("far", "circle", (rest,), (props.plate_radius * 0.82,), cut=True))
+    if scene.lifted:
+        out += _leg(scene.lifted, "far", planted=False)
+    # The trunk: shoulder, shoulder blades, waist, hip.
+    spine = (scene.shoulder, scene.blade, scene.waist, scene.hip)
+    for (a, ra), (b, rb) in zip(zip(spine, TRUNK), zip(spine[1:], TRUNK[1:])):
+        if math.dist(a, b) > 1e-9:
+            out.append(Shape("body", "taper", (a, b), (ra, rb)))
+    out.append(Shape("body", "taper", (scene.shoulder, scene.neck), (NECK, NECK)))
+    hr = body.head_radius
+    out.append(Shape("body", "circle", (scene.head,), (hr,)))
+    # The face: a nose where it looks, an eye between it and the crown (a cut-out dot).
+    out.append(Shape("body", "poly", (_at(scene.head, scene.face + 30, hr * 0.92), _at(scene.head, scene.face, hr + 0.016),
+                                      _at(scene.head, scene.face - 30, hr * 0.92))))
+    out.append(Shape("body", "circle", (_at(scene.head, scene.face + 42, hr * 0.58),), (0.0085,), cut=True))
+    out += _leg(scene.working, "body", planted=True)
+    arm = scene.arm
+    out += [Shape("body", "taper", (arm.shoulder, arm.elbow), UPPER_ARM),
+            Shape("body", "taper", (arm.elbow, arm.wrist), FOREARM),
+            Shape("body", "taper", (arm.wrist, arm.fingers), HAND)]
+    if scene.dumbbell:
+        # Seen from the side a little from above: the far head up and behind, the handle, the near head.
+        r = props.dumbbell_radius
+        far = (scene.dumbbell[0] - 0.3 * r, scene.dumbbell[1] + 0.35 * r)
+        out += [_hexagon(far, r, "front"), Shape("front", "line", (far, scene.dumbbell)), _hexagon(scene.dumbbell, r, "front")]
+    if scene.band:
+        near, far = scene.band
+        wraps = []
+        for end, leg in ((near, scene.working), (far, scene.lifted or scene.working)):
+            heading = angle_of(leg.hip, leg.knee) + 90
+            half = THIGH[1] + 0.008
+            wraps.append((_at(end, heading, half), _at(end, heading, -half)))
+            out.append(Shape("front", "line", wraps[-1]))
+        # The loop stretched between the thighs: its two strands.
+        (a1, a2), (b1, b2) = wraps
+        out += [Shape("front", "line", (a1, b1)), Shape("front", "line", (a2, b2))]
+    if scene.landmine:
+        pivot, rest = scene.landmine
+        out += [Shape("front", "line", (pivot, rest)), Shape("front", "circle", (rest,), (0.017,), cut=True)]
+    working = scene.working
+    if "straight-line" in figure.guides:
+        heading = angle_of(scene.shoulder, working.knee)
+        out.append(Shape("guide", "line", (_at(scene.shoulder, heading, -0.05), _at(working.knee, heading, 0.08))))
+    if "vertical-shin" in figure.guides:
+        x = working.ankle[0]
+        out.append(Shape("guide", "line", ((x, working.heel[1] + 0.002), (x, working.knee[1] + 0.07))))
+    if "push-down" in figure.guides:
+        ex, ey = arm.elbow
+        out.append(_arrow((ex, ey + 0.16), (ex, ey + FOREARM[0] + 0.012)))
+    if figure.movement:
+        hx, hy = scene.hip
+        low = (hx, max(0.03, hy - body.trunk_radius - 0.17))
+        high = (hx, hy - body.trunk_radius - 0.025)
+        if figure.movement == "down":
+            # Above the hips, in the fold between the trunk and the thighs.
+            low, high = (hx, hy + body.trunk_radius + 0.2), (hx, hy + body.trunk_radius + 0.03)
+        out.append(_arrow(low, high))
+    return out
+
+
+def mark(figure: Figure, canvas_left: float, canvas_top: float) -> Shape | None:
+    """A cross (wrong) or a tick (right) in the top left corner of the canvas."""
+    if figure.verdict is None:
+        return None
+    x, y, s = canvas_left + 0.08, canvas_top - 0.08, 0.05
+    if figure.verdict == "wrong":
+        return Shape("mark", "line", ((x - s, y + s), (x + s, y - s), (x, y), (x - s, y - s), (x + s, y + s)))
+    return Shape("mark", "line", ((x - s, y), (x - s / 3, y - s * 0.8), (x + s, y + s)))
