@@ -34,7 +34,8 @@ def small_guide_data() -> dict:
             ]},
         },
         "mistakes": {"title": "Mistakes", "intro": "Mistakes intro.", "mistakes": [
-            {"id": "mistake-mu", "title": "Mu", "problem": ["Problem mu."], "solutions": ["Fix nu.", "Fix xi."]},
+            {"id": "mistake-mu", "title": "Mu", "problem": ["Problem mu."], "solutions": ["Fix nu.", "Fix xi."],
+             "fault": {"symptom": "Feel mu.", "check": "Check mu?", "fix": "Fix nu."}},
         ]},
         "muscles": {"title": "Muscles", "intro": "Muscles intro.", "muscles": [
             {"id": "muscle-omicron", "name": "Omicron", "role": "target", "function": "Does pi.",

@@ -124,6 +124,12 @@ COMPONENTS: tuple[Component, ...] = (
     Component(name="muscle_table", template="muscle_table.md.j2", page="muscles.md",
               doc="The muscles as a table: name, role in this exercise, what the muscle does.",
               records=lambda guide: guide.muscles.muscles, records_as="muscles"),
+    # No records of its own: the roles are words about the muscles (the classification is
+    # the guide's own, so the page says what each role means).
+    Component(name="muscle_roles", template="muscle_roles.md.j2", page="muscles.md",
+              doc="What each muscle role (target, synergist, stabilizer) means, as a definition list.",
+              more_context=lambda guide, _site: {"roles": guide.muscles.roles,
+                                                 "roles_intro": guide.muscles.roles_intro}),
     Component(name="muscle_details", template="muscle_details.md.j2", page="muscles.md",
               doc="One section per muscle: how the exercise uses it and the adjustment cue.",
               records=lambda guide: guide.muscles.muscles, records_as="muscles"),
