@@ -89,6 +89,8 @@ def small_guide_data() -> dict:
              "items": ["route-two"], "log_fields": ["Day", "Weight"], "log_rows": 3},
             {"id": "list-session", "kind": "session-card", "page": "session.md", "title": "Session log",
              "items": ["session-one", "session-two"], "set_rows": 5},
+            {"id": "list-stops", "kind": "stop-list", "page": "stops.md", "title": "Stops", "intro": "Stop intro.",
+             "items": ["tip-lambda"], "disclaimer": True},
         ]},
         "search": {"terms": [{"words": ["Iotas"], "means": "iota", "at": ["cue-iota"]}]},
         "figures": {
