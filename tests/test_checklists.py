@@ -132,7 +132,7 @@ def test_fault_finder_shows_each_mistake_as_symptom_check_fix_not_its_paragraphs
 def test_real_fault_finder_entries_are_short_and_come_from_the_mistakes_records(guide, built_site):
     """Each entry is its mistake's `fault`, three lines of at most FAULT_TEXT_MAX characters (a
     glance at the gym), and the page holds nothing longer."""
-    from macros.model import FAULT_TEXT_MAX
+    from macros.data.model import FAULT_TEXT_MAX
 
     records = records_by_id(guide)
     finder = next(c for c in guide.checklists.checklists if c.kind == "fault-finder")
@@ -149,7 +149,7 @@ def test_real_fault_finder_entries_are_short_and_come_from_the_mistakes_records(
 
 
 def test_a_fault_text_longer_than_the_bound_is_a_data_error(tmp_path):
-    from macros.model import FAULT_TEXT_MAX
+    from macros.data.model import FAULT_TEXT_MAX
 
     data = small_guide_data()
     data["mistakes"]["mistakes"][0]["fault"]["check"] = "x" * (FAULT_TEXT_MAX + 1)
