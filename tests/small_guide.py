@@ -37,7 +37,8 @@ def small_guide_data() -> dict:
             {"id": "mistake-mu", "title": "Mu", "problem": ["Problem mu."], "solutions": ["Fix nu.", "Fix xi."],
              "fault": {"symptom": "Feel mu.", "check": "Check mu?", "fix": "Fix nu."}},
         ]},
-        "muscles": {"title": "Muscles", "intro": "Muscles intro.", "muscles": [
+        "muscles": {"title": "Muscles", "intro": "Muscles intro.", "roles_intro": "Roles intro.",
+                    "roles": {"target": "Target means phi.", "dynamic stabilizer": "Holds chi."}, "muscles": [
             {"id": "muscle-omicron", "name": "Omicron", "role": "target", "function": "Does pi.",
              "in_exercise": [{"text": "Works rho.", "cites": ["ref-b"]}], "cue": "Cue sigma."},
             {"id": "muscle-tau", "name": "Tau", "role": "dynamic stabilizer", "function": "Does upsilon.",
