@@ -157,7 +157,8 @@ def test_a_fault_text_longer_than_the_bound_is_a_data_error(tmp_path):
         (tmp_path / f"{key}.yml").write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
     with pytest.raises(DataError) as error:
         load_guide(tmp_path)
-    assert any("fault.check" in str(p) for p in error.value.problems), error.value.problems
+    assert any("fault.check" in str(p) and f"at most {FAULT_TEXT_MAX}" in str(p) for p in error.value.problems), \
+        error.value.problems
 
 
 def test_stop_list_shows_each_sign_without_a_tick_box(renderer):
