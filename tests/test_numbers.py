@@ -40,8 +40,8 @@ def records_stating(guide) -> dict[str, set[str]]:
     for key in type(guide).model_fields:
         if key == "figures":  # a drawing's words describe the record it is shown with
             continue
-        if key == "guide":  # front matter: the corrections quote the source
-            part = guide.guide.model_copy(update={"corrections": []})
+        if key == "guide":  # front matter: the corrections and rewordings quote the source
+            part = guide.guide.model_copy(update={"corrections": [], "rewordings": []})
         else:
             part = getattr(guide, key)
         for _path, record, owner in walk(part):

@@ -53,6 +53,7 @@ FIELD_HELP: dict[str, str] = {
     "symptom": "What you notice, a few words (at most 70 characters), e.g. `You feel it in your arms.`",
     "check": "What to check, a few words (at most 70 characters), e.g. `Are you pushing down through your elbows?`",
     "fix": "What to change, a few words (at most 70 characters), from the mistake's solutions.",
+    "rewordings": "Rewordings for voice alone, each like a correction: the source's words (`quote`), the new words (`change`) and where (`at`).",
     "roles_intro": "Text above the list of roles: that the classification is the guide's own.",
     "roles": "What each muscle role means, by role (target, synergist, stabilizer, dynamic stabilizer).",
     "muscles": "The muscles the exercise works.",

@@ -189,6 +189,9 @@ class GuideFile(Record):
     summary: Section
     disclaimer: Disclaimer
     corrections: list[Correction] = NonEmpty
+    # Rewordings for voice alone: the source's words and where the guide says them anew,
+    # recorded as corrections are (so every source sentence stays accounted for), listed apart.
+    rewordings: list[Correction] = []
     pages: dict[PagePath, PagePreview] = {}
 
 
