@@ -279,15 +279,20 @@ def field_mutations(file: str) -> list[Mutation]:
 
         # (c) rename the key to a near-miss spelling. A page path is data, checked against
         # the pages in docs/: the misspelt one is unknown (and the real one left undescribed).
+        # A key from a fixed set (muscles.yml `roles:` by role) is refused as a value is:
+        # the allowed ones, on the key's line.
         wrong = _near_miss(key.value)
-        words = ((f"unknown page '{wrong}'", f"did you mean '{key.value}'?") if keyed_by_data else
+        enum_keyed = keyed_by_data and "enum" in schema_at(
+            file, Entry(entry.path[:-1], entry.parent, None, None)).get("propertyNames", {})
+        words = ((f"expected one of:", f"got '{wrong}'", f"did you mean '{key.value}'?") if enum_keyed else
+                 (f"unknown page '{wrong}'", f"did you mean '{key.value}'?") if keyed_by_data else
                  (f"unknown field '{wrong}'", f"did you mean '{key.value}'?"))
         if keyed_by_data and file == "figures":  # the body map is keyed by muscle id
             words = (f"'{wrong}' is not a muscle of muscles.yml",)
         found.append(Mutation(
             "rename", file, replace(text, key.start_mark.index, key.end_mark.index, wrong),
-            Expect(name, key_line, key_col, format_path(parent_path + (wrong,)), words), path_s,
-            schema_sees_it=not keyed_by_data))
+            Expect(name, key_line, None if enum_keyed else key_col, format_path(parent_path + (wrong,)), words),
+            path_s, schema_sees_it=not keyed_by_data or enum_keyed))
         if keyed_by_data:
             continue
 
@@ -486,7 +491,11 @@ def edit_mutations(file: str) -> list[Mutation]:
         if file == "search" and entry.path[-1] == "means":
             continue  # the guide's term: it must stay words of its records (checks.py says so)
         start, end = _span(file, entry)
-        value = json.dumps(f"Edited {file} {format_path(entry.path)}: {entry.node.value}", ensure_ascii=False)
+        edited = f"Edited {file} {format_path(entry.path)}: {entry.node.value}"
+        # A field with a length bound (a fault finder line) stays within it.
+        limit = schema_at(file, entry).get("maxLength")
+        edited = f"Edited {entry.node.value}"[:limit] if limit and len(edited) > limit else edited
+        value = json.dumps(edited, ensure_ascii=False)
         found.append(Mutation("edit", file, replace(source(file), start, end, value), None,
                               format_path(entry.path)))
     return found

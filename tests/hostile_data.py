@@ -22,7 +22,7 @@ from functools import cache
 
 import yaml
 
-from data_mutations import FILES, entries, is_text, source
+from data_mutations import FILES, entries, is_text, schema_at, source
 
 REJECT, RENDER = "reject", "render"
 
@@ -207,12 +207,26 @@ def text_fields(file: str) -> list:
             and not (file == "search" and e.path[-1] == "means")]
 
 
+@cache
+def _bounds() -> dict[tuple, int]:
+    """The length bound of each bounded text field (a fault finder line), by its path."""
+    return {e.path: limit for file in FILES for e in text_fields(file)
+            if (limit := schema_at(file, e).get("maxLength"))}
+
+
+def _within_bound(entry, original: str, payload: str) -> str:
+    """The original words, shortened so that payload and words stay within a bounded field's
+    length: the payload is what is tested, whole."""
+    limit = _bounds().get(entry.path)
+    return original[:max(1, limit - len(payload) - 1)] if limit and len(payload) + 1 + len(original) > limit else original
+
+
 def text_cases() -> list[Case]:
     cases = []
     for n, payload in enumerate(TEXT_PAYLOADS):
         for where in ("start", "end"):
             def value_of(entry, payload=payload, where=where):
-                original = entry.node.value
+                original = _within_bound(entry, entry.node.value, payload.value)
                 return _quoted(f"{payload.value} {original}" if where == "start" else f"{original} {payload.value}")
             outcome = payload.outcome_at_end if where == "end" and payload.outcome_at_end else payload.outcome
             cases.append(_case(f"text-{payload.family}-{n}-{where}", replace(payload, outcome=outcome),

@@ -34,9 +34,11 @@ def small_guide_data() -> dict:
             ]},
         },
         "mistakes": {"title": "Mistakes", "intro": "Mistakes intro.", "mistakes": [
-            {"id": "mistake-mu", "title": "Mu", "problem": ["Problem mu."], "solutions": ["Fix nu.", "Fix xi."]},
+            {"id": "mistake-mu", "title": "Mu", "problem": ["Problem mu."], "solutions": ["Fix nu.", "Fix xi."],
+             "fault": {"symptom": "Feel mu.", "check": "Check mu?", "fix": "Fix nu."}},
         ]},
-        "muscles": {"title": "Muscles", "intro": "Muscles intro.", "muscles": [
+        "muscles": {"title": "Muscles", "intro": "Muscles intro.", "roles_intro": "Roles intro.",
+                    "roles": {"target": "Target means phi.", "dynamic stabilizer": "Holds chi."}, "muscles": [
             {"id": "muscle-omicron", "name": "Omicron", "role": "target", "function": "Does pi.",
              "in_exercise": [{"text": "Works rho.", "cites": ["ref-b"]}], "cue": "Cue sigma."},
             {"id": "muscle-tau", "name": "Tau", "role": "dynamic stabilizer", "function": "Does upsilon.",
@@ -88,6 +90,8 @@ def small_guide_data() -> dict:
              "items": ["route-two"], "log_fields": ["Day", "Weight"], "log_rows": 3},
             {"id": "list-session", "kind": "session-card", "page": "session.md", "title": "Session log",
              "items": ["session-one", "session-two"], "set_rows": 5},
+            {"id": "list-stops", "kind": "stop-list", "page": "stops.md", "title": "Stops", "intro": "Stop intro.",
+             "items": ["tip-lambda"], "disclaimer": True},
         ]},
         "search": {"terms": [{"words": ["Iotas"], "means": "iota", "at": ["cue-iota"]}]},
         "figures": {

@@ -115,7 +115,7 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
 
 # Rendered Markdown as the site converts it, for assertions on structure (headings, ids,
 # lists, tables, admonitions, tick boxes) rather than on incidental whitespace.
-EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "pymdownx.superfences",
+EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "def_list", "pymdownx.details", "pymdownx.superfences",
               "pymdownx.blocks.admonition", "pymdownx.tasklist"]
 
 

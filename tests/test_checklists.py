@@ -104,7 +104,8 @@ def test_tick_checklist_lists_the_referenced_texts_as_tick_boxes(renderer):
 
 def test_every_checklist_has_a_print_footer_with_url_qr_and_the_disclaimer_once(renderer):
     for macro, checklist_id in (("tick_checklist", "list-ticks"), ("fault_finder", "list-faults"),
-                                ("progression_tracker", "list-route"), ("session_card", "list-session")):
+                                ("progression_tracker", "list-route"), ("session_card", "list-session"),
+                                ("stop_list", "list-stops")):
         soup = html(getattr(renderer, macro)(checklist_id))
         footer = soup.select_one(".print-footer")
         assert URL in footer.get_text() and "Tiny Guide" in footer.get_text()
@@ -112,16 +113,78 @@ def test_every_checklist_has_a_print_footer_with_url_qr_and_the_disclaimer_once(
         assert soup.select_one("button[data-print-button]").get_text() == "Print this checklist"
         # The disclaimer's line: in the footer, unless the checklist prints the whole disclaimer.
         assert soup.get_text().count("General info only.") == 1, checklist_id
-        assert ("General info only." in footer.get_text()) == (checklist_id != "list-ticks")
+        assert ("General info only." in footer.get_text()) == (checklist_id not in {"list-ticks", "list-stops"})
 
 
-def test_fault_finder_shows_problem_and_each_solution(renderer):
+def test_fault_finder_shows_each_mistake_as_symptom_check_fix_not_its_paragraphs(renderer):
+    guide = small_guide()
+    mistake = next(m for m in guide.mistakes.mistakes if m.id == "mistake-mu")
     soup = html(renderer.fault_finder("list-faults"))
     item = soup.select_one("li.task-list-item")
     assert "Mu" in item.find("strong").get_text()
-    assert "Problem mu." in item.get_text()
-    assert [li.get_text() for li in item.select("ul li")] == ["Fix nu.", "Fix xi."]
+    lines = [line.strip() for line in item.get_text().split("\n") if line.strip()][1:]
+    assert lines == [mistake.fault.symptom, f"Check: {mistake.fault.check}", f"Change: {mistake.fault.fix}"]
+    # The long record stays on the mistakes page: no paragraph or solution list is pasted here.
+    assert mistake.problem[0].text not in item.get_text() and not item.select("ul li")
     assert "checklist--columns-2" in soup.select_one(".checklist")["class"]
+
+
+def test_real_fault_finder_entries_are_short_and_come_from_the_mistakes_records(guide, built_site):
+    """Each entry is its mistake's `fault`, three lines of at most FAULT_TEXT_MAX characters (a
+    glance at the gym), and the page holds nothing longer."""
+    from macros.data.model import FAULT_TEXT_MAX
+
+    records = records_by_id(guide)
+    finder = next(c for c in guide.checklists.checklists if c.kind == "fault-finder")
+    page = built_site / "checklists" / finder.page.removesuffix(".md") / "index.html"
+    items = html(page.read_text(encoding="utf-8")).select(".checklist li.task-list-item")
+    assert len(items) == len(finder.items)
+    for item_id, item in zip(finder.items, items):
+        fault = records[item_id].fault
+        for text in (fault.symptom, fault.check, fault.fix):
+            assert 0 < len(text) <= FAULT_TEXT_MAX, f"{item_id}: {text!r} is too long for a fault finder"
+        shown = " ".join(item.get_text(" ", strip=True).split())
+        assert shown == f"{records[item_id].title} ↗ {fault.symptom} Check: {fault.check} Change: {fault.fix}"
+        assert len(shown) <= len(records[item_id].title) + 3 * FAULT_TEXT_MAX + 20
+
+
+def test_a_fault_text_longer_than_the_bound_is_a_data_error(tmp_path):
+    from macros.data.model import FAULT_TEXT_MAX
+
+    data = small_guide_data()
+    data["mistakes"]["mistakes"][0]["fault"]["check"] = "x" * (FAULT_TEXT_MAX + 1)
+    for key, content in data.items():
+        (tmp_path / f"{key}.yml").write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        load_guide(tmp_path)
+    assert any("fault.check" in str(p) and f"at most {FAULT_TEXT_MAX}" in str(p) for p in error.value.problems), \
+        error.value.problems
+
+
+def test_stop_list_shows_each_sign_without_a_tick_box(renderer):
+    soup = html(renderer.stop_list("list-stops"))
+    assert soup.find("h1")["id"] == "list-stops"
+    assert not soup.select("input, .task-list-item, .task-list-indicator")
+    items = soup.select("ul.stop-list > li")
+    assert [a["href"] for a in soup.select("ul.stop-list a.checklist-source")] == ["../technique.md#tip-lambda"]
+    assert [li.get_text(" ", strip=True) for li in items] == ["Stop at lambda. ↗"]
+    assert "General info only." in soup.select_one(".admonition").get_text()
+
+
+def test_real_stop_signs_have_no_tick_boxes_on_screen(guide, built_site):
+    """Ticking a red flag is ambiguous ("checked, fine" or "this applies"): every checklist of
+    safety tips that are stop signs is a plain list, with each sign's words."""
+    records = records_by_id(guide)
+    stops = [c for c in guide.checklists.checklists
+             if any(getattr(records[i], "kind", None) == "stop-sign" for i in c.items)]
+    assert stops, "no checklist lists the stop signs"
+    for checklist in stops:
+        assert checklist.kind == "stop-list", f"{checklist.id} shows stop signs as {checklist.kind}"
+        page = built_site / "checklists" / checklist.page.removesuffix(".md") / "index.html"
+        body = html(page.read_text(encoding="utf-8")).select_one(".checklist")
+        assert not body.select("input[type=checkbox], .task-list-indicator"), checklist.id
+        shown = [" ".join(li.get_text(" ", strip=True).removesuffix("↗").split()) for li in body.select("ul.stop-list > li")]
+        assert shown == [" ".join(records[i].text.split()) for i in checklist.items]
 
 
 def test_progression_tracker_numbers_steps_by_route_and_gives_write_in_rows(renderer):
@@ -182,6 +245,7 @@ def test_an_exercise_logging_the_same_thing_twice_is_a_data_error(tmp_path):
 def test_every_item_links_back_to_its_record_from_its_page_one_folder_down(renderer):
     expected = {
         "tick_checklist": ("list-ticks", ["../technique.md#cue-iota", "../technique.md#tip-lambda"]),
+        "stop_list": ("list-stops", ["../technique.md#tip-lambda"]),
         "fault_finder": ("list-faults", ["../mistakes.md#mistake-mu"]),
         "progression_tracker": ("list-route", ["../programming.md#route-two"]),
         "session_card": ("list-session", ["../programming.md#session-one", "../programming.md#session-two"]),
@@ -203,7 +267,7 @@ def test_a_macro_refuses_a_checklist_of_another_kind(renderer):
 def test_checklist_index_links_every_checklist_with_its_item_count():
     soup = html(GuideRenderer(small_guide()).render("checklist_index"))
     links = {a["href"]: a.get_text() for a in soup.find_all("a")}
-    assert links == {"ticks.md": "Ticks", "faults.md": "Faults", "route.md": "Route log",
+    assert links == {"ticks.md": "Ticks", "stops.md": "Stops", "faults.md": "Faults", "route.md": "Route log",
                      "session.md": "Session log", "../print.md": "the whole guide on one page"}
     assert "(2 items)" in soup.get_text()
 

@@ -40,23 +40,27 @@ def replace(path, old: str, new: str) -> int:
     return text[:text.index(old)].count("\n") + 1
 
 
-def test_a_too_long_fault_finder_item_says_by_how_much_and_not_the_layout_it_has(project, capsys):
-    mistakes = project / "data" / "mistakes.yml"
-    data = yaml.safe_load(mistakes.read_text(encoding="utf-8"))
-    longest = data["mistakes"][2]["id"]
-    replace(mistakes, "  - id: " + longest + "\n", "  - id: " + longest + "\n" + "    # long\n")
-    text = mistakes.read_text(encoding="utf-8")
-    marker = "    solutions:\n"
-    at = text.index(marker, text.index("  - id: " + longest))
-    extra = "".join(f"      - Keep the ribs down and squeeze the glute hard at the top, rep {n}, without rushing.\n"
-                    for n in range(12))
-    mistakes.write_text(text[:at + len(marker)] + extra + text[at + len(marker):], encoding="utf-8")
+def test_a_too_long_checklist_item_says_by_how_much_and_not_the_layout_it_has(project, capsys):
+    """A tick item grown long (a fault finder's lines are bounded, so a cue it is): the report
+    names it, says how many lines too long, and offers no layout the checklist already has."""
+    checklists = project / "data" / "checklists.yml"
+    data = yaml.safe_load(checklists.read_text(encoding="utf-8"))
+    every_rep = next(c for c in data["checklists"] if c["id"] == "checklist-every-rep")
+    longest = every_rep["items"][-1]
+    old = "    paper: {text: large}\n  - id: checklist-fault-finder"
+    replace(checklists, old, "    paper: {columns: 2, text: small}\n  - id: checklist-fault-finder")
+    technique = project / "data" / "technique.yml"
+    text = technique.read_text(encoding="utf-8")
+    at = text.index("        text: ", text.index("      - id: " + longest)) + len("        text: ")
+    words = " ".join(f"Keep the ribs down and squeeze the glute hard at the top, rep {n}, without rushing."
+                     for n in range(40))
+    technique.write_text(text[:at] + words + " " + text[at:], encoding="utf-8")
     report = check(project, capsys)
     fit = [line for line in report if "no longer fits" in line]
     assert len(fit) == 1, report
     assert fit[0].startswith("data/checklists.yml:") and "checklists[" in fit[0]
     assert re.search(r"about \d+ lines? too long", fit[0]) and f"'{longest}' (" in fit[0], fit[0]
-    # The fault finder already has paper: {columns: 2, text: small}: not suggested again.
+    # The checklist already has paper: {columns: 2, text: small}: not suggested again.
     assert "columns: 2" not in fit[0] and "text: small" not in fit[0], fit[0]
 
 

@@ -34,10 +34,10 @@ def item_texts(guide, checklist) -> list[str]:
     texts = []
     for item in checklist.items:
         record = records[item]
-        if checklist.kind == "ticks":
+        if checklist.kind in ("ticks", "stop-list"):
             texts.append(record.text)
         elif checklist.kind == "fault-finder":
-            texts += [record.title, *(p.text for p in record.problem), *record.solutions]
+            texts += [record.title, record.fault.symptom, record.fault.check, record.fault.fix]
         elif checklist.kind == "progression-tracker":
             texts.append(record.name)
         else:
@@ -102,7 +102,8 @@ def test_printed_qr_code_decodes_to_the_page_url(guide, printed, checklist_id, p
 @pytest.mark.parametrize("checklist_id", CHECKLIST_IDS)
 def test_tick_boxes_are_visible_on_paper(guide, browser, site_url, tmp_path, checklist_id):
     """Print the page twice, with and without its tick boxes: the boxes must be the only
-    difference, one dark, box-shaped mark per item, hollow for an unticked box."""
+    difference, one dark, box-shaped mark per item, hollow for an unticked box; none at all on
+    a stop list (a ticked warning sign is ambiguous, on paper too)."""
     checklist = next(c for c in guide.checklists.checklists if c.id == checklist_id)
     page = browser.new_page()
     page.goto(site_url + page_path(checklist))
@@ -111,7 +112,8 @@ def test_tick_boxes_are_visible_on_paper(guide, browser, site_url, tmp_path, che
     without_boxes = rasterize(print_pdf(page, tmp_path / "without.pdf", "A4"))
     page.close()
     marks = marks_only_in(with_boxes, without_boxes)
-    assert len(marks) == len(checklist.items), f"{len(marks)} box marks for {len(checklist.items)} items"
+    boxes = 0 if checklist.kind == "stop-list" else len(checklist.items)
+    assert len(marks) == boxes, f"{len(marks)} box marks for {boxes} boxes ({len(checklist.items)} items)"
     # print.css draws the box 1.05em square at the checklist's text size; at 100 dpi.
     largest = 1.05 * printfit.TEXT_SIZE[checklist.paper.text] / 96 * 100 + 2
     for left, top, right, bottom, count in marks:
@@ -236,7 +238,8 @@ def test_checklist_items_print_at_their_text_size(guide, printed, checklist_id, 
     records = records_by_id(guide)
     for item in checklist.items:
         record = records[item]
-        words = {"ticks": getattr(record, "text", ""), "fault-finder": getattr(record, "title", ""),
+        words = {"ticks": getattr(record, "text", ""), "stop-list": getattr(record, "text", ""),
+                 "fault-finder": getattr(record, "title", ""),
                  "progression-tracker": getattr(record, "name", ""),
                  "session-card": getattr(record, "exercise", "")}[checklist.kind]
         first = squash(words)[:12]

@@ -61,7 +61,8 @@ def test_every_line_of_the_source_text_is_on_the_site(built_site, guide):
     text = all_site_text(built_site)
     # A corrected sentence is on the site in its corrected form; the correction quotes the
     # source's words (test_corrections.py checks the quote and the corrected place).
-    quotes = [normalize(CITATION_MARK.sub("", c.quote)) for c in guide.guide.corrections if c.quote]
+    quotes = [normalize(CITATION_MARK.sub("", c.quote)) for c in (*guide.guide.corrections, *guide.guide.rewordings)
+              if c.quote]
     checked, missing = 0, []
     for line in SOURCE_TEXT.read_text(encoding="utf-8").splitlines():
         line = line.strip().removeprefix("- ")

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..data.model import (ChecklistBase, Cue, FaultFinder, Guide, Linkable, Mistake, ProgressionStep,
-                          ProgressionTracker, SessionCard, SessionExercise, Tip, TickChecklist, records_by_id)
+                          ProgressionTracker, SessionCard, SessionExercise, StopList, Tip, TickChecklist,
+                          records_by_id)
 from ..figures.svg import figure_aspect
 from . import printfit, write_in
 
@@ -52,7 +53,7 @@ class ChecklistKind:
                              printfit.TEXT_SIZE[checklist.paper.text])
 
 
-def _ticks_fit(guide: Guide, c: TickChecklist, items: list, columns: int, size: float) -> printfit.Fit:
+def _ticks_fit(guide: Guide, c: TickChecklist | StopList, items: list, columns: int, size: float) -> printfit.Fit:
     disclaimer = guide.guide.disclaimer
     figures = [(figure_aspect(guide.figures, f), f.caption) for f in guide.figures.figures if c.id in f.at]
     return printfit.ticks(c.intro, [i.text for i in items], columns, size,
@@ -60,8 +61,10 @@ def _ticks_fit(guide: Guide, c: TickChecklist, items: list, columns: int, size: 
 
 
 def _fault_finder_fit(guide: Guide, c: FaultFinder, items: list, columns: int, size: float) -> printfit.Fit:
+    # The fault's three lines, as the template labels them.
     return printfit.fault_finder(
-        c.intro, [(m.title, " ".join(p.text for p in m.problem), m.solutions) for m in items], columns, size)
+        c.intro, [(m.title, [m.fault.symptom, f"Check: {m.fault.check}", f"Change: {m.fault.fix}"]) for m in items],
+        columns, size)
 
 
 def _progression_fit(guide: Guide, c: ProgressionTracker, items: list, columns: int, size: float) -> printfit.Fit:
@@ -93,10 +96,17 @@ KINDS: tuple[ChecklistKind, ...] = (
         lists_described="a technique cue or a safety tip", template="checklist_ticks.md.j2",
         doc="Tick boxes for cues or safety tips (and the disclaimer, if the checklist asks for it).",
         estimate=_ticks_fit),
+    # A bulleted list, no boxes: the same geometry as tick items.
+    ChecklistKind(
+        macro="stop_list", model=StopList, lists=(Tip,), lists_described="a safety tip",
+        template="checklist_stop_list.md.j2",
+        doc="Warning signs as a \"stop if\" list without tick boxes (and the disclaimer, if asked for).",
+        estimate=_ticks_fit),
     ChecklistKind(
         macro="fault_finder", model=FaultFinder, lists=(Mistake,), lists_described="a mistake",
         template="checklist_fault_finder.md.j2",
-        doc="Each listed mistake with what goes wrong and what to change.", estimate=_fault_finder_fit),
+        doc="Each listed mistake in short: what you notice, what to check, what to change.",
+        estimate=_fault_finder_fit),
     ChecklistKind(
         macro="progression_tracker", model=ProgressionTracker, lists=(ProgressionStep,),
         lists_described="a progression step", template="checklist_progression.md.j2",

@@ -107,11 +107,10 @@ def tick_item(text: str, width: float, size: float) -> float:
     return text_height(text, width - ITEM_INDENT * size, size) + TICK_GAP * size
 
 
-def fault_item(title: str, problem: str, solutions: list[str], width: float, size: float) -> float:
+def fault_item(title: str, lines: list[str], width: float, size: float) -> float:
+    """A mistake's bold title over its short lines (symptom, check, fix), one paragraph."""
     inner = width - ITEM_INDENT * size
-    height = text_height(title, inner, size, bold=True) + text_height("What goes wrong: " + problem, inner, size)
-    height += line(size)  # "What to change:"
-    height += sum(text_height(s, inner - 2 * size, size) + 0.15 * size for s in solutions)
+    height = text_height(title, inner, size, bold=True) + sum(text_height(t, inner, size) for t in lines)
     return height + ITEM_GAP * size + 0.6 * size
 
 
@@ -140,10 +139,10 @@ def ticks(intro, texts: list[str], columns: int, size: float, disclaimer: str | 
     return page_height(intro, [tick_item(t, width, size) for t in texts], columns, size, extra)
 
 
-def fault_finder(intro, faults: list[tuple[str, str, list[str]]], columns: int, size: float) -> Fit:
-    """(title, problem, solutions) for each mistake."""
+def fault_finder(intro, faults: list[tuple[str, list[str]]], columns: int, size: float) -> Fit:
+    """(title, lines) for each mistake."""
     width = column_width(columns)
-    return page_height(intro, [fault_item(t, p, s, width, size) for t, p, s in faults], columns, size)
+    return page_height(intro, [fault_item(t, lines, width, size) for t, lines in faults], columns, size)
 
 
 def logged(intro, titles: list[str], rows: list[int], columns: int, size: float, rule: str | None = None) -> Fit:

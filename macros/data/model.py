@@ -189,6 +189,9 @@ class GuideFile(Record):
     summary: Section
     disclaimer: Disclaimer
     corrections: list[Correction] = NonEmpty
+    # Rewordings for voice alone: the source's words and where the guide says them anew,
+    # recorded as corrections are (so every source sentence stays accounted for), listed apart.
+    rewordings: list[Correction] = []
     pages: dict[PagePath, PagePreview] = {}
 
 
@@ -223,10 +226,24 @@ class TechniqueFile(Record):
 
 
 # mistakes.yml --------------------------------------------------------------------
+# A fault finder line is read at a glance, at the gym, on one printed page: a few words.
+FAULT_TEXT_MAX = 70
+FaultText = Annotated[Text, Field(max_length=FAULT_TEXT_MAX)]
+
+
+class Fault(Record):
+    """A mistake in short, for the fault finder: what you notice, what to check, what to change."""
+
+    symptom: FaultText
+    check: FaultText
+    fix: FaultText
+
+
 class Mistake(Linkable):
     title: Text
     problem: list[Paragraph] = NonEmpty
     solutions: list[Text] = NonEmpty
+    fault: Fault
 
 
 class MistakesFile(Record):
@@ -250,6 +267,10 @@ class Muscle(Linkable):
 class MusclesFile(Record):
     title: Text
     intro: Text
+    # The classification is the guide's own (the source has none): what each role means,
+    # shown with the muscles so a reader can judge it.
+    roles_intro: Text | None = None
+    roles: dict[Role, Text] = {}
     muscles: list[Muscle] = NonEmpty
 
 
@@ -421,6 +442,14 @@ class TickChecklist(ChecklistBase):
     disclaimer: bool = False
 
 
+class StopList(ChecklistBase):
+    """Warning signs as a plain "stop if" list, with no tick boxes (a ticked red flag reads
+    both as "checked, fine" and as "this applies"); `disclaimer` adds the medical disclaimer."""
+
+    kind: Literal["stop-list"]
+    disclaimer: bool = False
+
+
 class FaultFinder(ChecklistBase):
     """Each listed mistake: what goes wrong and what to change."""
 
@@ -446,7 +475,8 @@ class SessionCard(ChecklistBase):
     set_rows: int = Field(strict=True, ge=1, le=8)
 
 
-Checklist = Annotated[TickChecklist | FaultFinder | ProgressionTracker | SessionCard, Field(discriminator="kind")]
+Checklist = Annotated[TickChecklist | StopList | FaultFinder | ProgressionTracker | SessionCard,
+                      Field(discriminator="kind")]
 
 
 class ChecklistsFile(Record):

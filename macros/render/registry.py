@@ -120,6 +120,10 @@ COMPONENTS: tuple[Component, ...] = (
               doc="The movement: the figures figures.yml `animation` names, shown one after the other, with a "
                   "pause control.",
               more_context=lambda guide, site: {"svg": render_movement(guide)}),
+    Component(name="rewordings", template="corrections.md.j2", page="about.md",
+              doc="The rewordings for voice alone, listed like the corrections, apart from them.",
+              records=lambda guide: guide.guide.rewordings, records_as="corrections",
+              more_context=lambda guide, _site: {"label": "rewordings for voice"}),
     Component(name="technique_steps", template="technique_steps.md.j2", page="technique.md",
               doc="Each technique step as a heading, its paragraphs, caution admonition and cues.",
               records=lambda guide: guide.technique.steps, records_as="steps", schema_org=technique_how_to),
@@ -135,6 +139,12 @@ COMPONENTS: tuple[Component, ...] = (
     Component(name="body_map", template="body_map.md.j2", page="muscles.md",
               doc="A front and back outline of the body with each muscle shaded by its role, and the legend in words.",
               more_context=lambda guide, site: {"map": body_map_context(guide, "muscles")}),
+    # No records of its own: the roles are words about the muscles (the classification is
+    # the guide's own, so the page says what each role means).
+    Component(name="muscle_roles", template="muscle_roles.md.j2", page="muscles.md",
+              doc="What each muscle role (target, synergist, stabilizer) means, as a definition list.",
+              more_context=lambda guide, _site: {"roles": guide.muscles.roles,
+                                                 "roles_intro": guide.muscles.roles_intro}),
     Component(name="muscle_details", template="muscle_details.md.j2", page="muscles.md",
               doc="One section per muscle: how the exercise uses it and the adjustment cue.",
               records=lambda guide: guide.muscles.muscles, records_as="muscles"),

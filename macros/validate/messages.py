@@ -214,6 +214,9 @@ def problems_from(errors: list[dict], model: type[BaseModel], loaded: LoadedFile
             message = "expected text, got an empty string"
         elif kind == "too_short":
             message = "expected at least one item, got an empty list"
+        elif kind in ("too_long", "string_too_long") and isinstance(value, str):
+            # A bounded text (a fault finder line): say how long, in characters.
+            message = f"{len(value)} characters, at most {ctx.get('max_length')}: say it in fewer words"
         elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
             message = f"{value!r} is out of range: {item['msg'].removeprefix('Input should be ')}"
         else:
