@@ -128,11 +128,14 @@ def test_rows_without_a_record_are_left_out():
 @pytest.mark.parametrize("page", BOX_PAGES)
 def test_the_built_box_shows_the_records_and_every_link_lands(built_site, guide, page):
     soup = BeautifulSoup((built_site / page).read_text(encoding="utf-8"), "html.parser")
-    # At the top: straight after the page title.
-    assert soup.select_one("article h1").find_next_sibling().get("class") == ["abstract", "at-a-glance"]
+    # At the top: after the page title (and the Overview's opening picture), before any text.
+    box = soup.select_one("article .at-a-glance")
+    assert box.get("class") == ["abstract", "at-a-glance"]
+    before = [el for el in box.find_previous_siblings() if el.name not in ("h1", "a", "style", "script")]
+    assert all("guide-figures" in (el.get("class") or []) for el in before), [el.name for el in before]
     rows = box_rows(soup)
     g = at_a_glance(guide)
-    assert list(rows) == ["Muscles", "Equipment", "Starting dose", "How often", "Easier version",
+    assert list(rows) == ["Muscles", "Where they work", "Equipment", "Starting dose", "How often", "Easier version",
                           "Harder version", "Steps"]
     assert texts(rows["Muscles"]) == [m.name for m in (*g.targets, *g.others)]
     # No role's name in the box: the Muscles page explains the roles.

@@ -47,6 +47,11 @@ COMPARE = """([sheetIndex, source]) => {
       else if (r instanceof CSSPageRule) { read = "@page" + r.selectorText; wanted = s.prelude; }
       else if (typeof CSSMarginRule !== "undefined" && r instanceof CSSMarginRule) { read = "@" + r.name; wanted = s.prelude; }
       else if (r instanceof CSSFontFaceRule) { read = "@font-face"; wanted = s.prelude; }
+      else if (r instanceof CSSKeyframesRule) { read = "@keyframes " + r.name; wanted = s.prelude.replace(/\s+/g, " "); }
+      else if (r instanceof CSSKeyframeRule) {
+        read = r.keyText.replace(/\s+/g, "");
+        wanted = s.prelude.replace(/\s+/g, "").replace(/\bfrom\b/g, "0%").replace(/\bto\b/g, "100%");
+      }
       if (read === null) { problems.push(`line ${s.line}: \\`${s.prelude}\\` is a rule this test does not know (${r.constructor.name})`); return; }
       if (squash(read) !== squash(wanted)) {
         problems.push(`line ${s.line}: \\`${s.prelude.slice(0, 70)}\\` is not what the browser read there (\\`${read.slice(0, 70)}\\`): it dropped this rule`);
