@@ -103,7 +103,7 @@ COMPONENTS: tuple[Component, ...] = (
     Component(name="at_a_glance", template="at_a_glance.md.j2", page="index.md",
               doc="The \"At a glance\" box: muscles, equipment, starting dose and frequency, the neighbouring "
                   "progression steps and the technique's steps, each linking to its record.",
-              more_context=lambda guide, site: {"g": at_a_glance(guide), "map": body_map_context(guide, "glance")}),
+              more_context=lambda guide, site: {"glance": at_a_glance(guide), "map": body_map_context(guide, "glance")}),
     Component(name="what_is", template="section.md.j2", page="index.md",
               doc="'What is a single leg hip thrust?' as a linkable section.",
               records=lambda guide: guide.guide.what_is, records_as="section"),

@@ -113,7 +113,7 @@ class GuideRenderer:
                              f"render it with the macro for that kind, not the {kind.kind} one")
         records = self.records
         return self._render(
-            kind.template, page or self.pages.of(checklist_id), c=checklist,
+            kind.template, page or self.pages.of(checklist_id), checklist=checklist,
             items=[records[item] for item in checklist.items],
             guide_title=self.guide.guide.title, disclaimer=self.guide.guide.disclaimer,
             page_url=page_url, qr_svg=qr_svg(page_url), **kind.more_context(self.guide))
