@@ -10,7 +10,7 @@ from macros.data.model import Guide
 
 def small_guide_data() -> dict:
     """Plain data for every file, as the YAML loader would return it."""
-    return copy.deepcopy({
+    data = copy.deepcopy({
         "guide": {
             "title": "Tiny Guide",
             "intro": ["Intro alpha."],
@@ -113,6 +113,9 @@ def small_guide_data() -> dict:
                          "guides": ["straight-line"]}],
         },
     })
+    # Every muscle has its place on the body map (a muscle without one is a data error).
+    data["figures"]["body_map"] = {muscle["id"]: ["glutes"] for muscle in data["muscles"]["muscles"]}
+    return data
 
 
 def small_guide(data: dict | None = None) -> Guide:
