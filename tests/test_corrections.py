@@ -29,7 +29,8 @@ ISSUE_27 = {"stop-on-pain-split", "step-2-hamstrings-claim", "hamstrings-synergi
 # The third pass (issue 27b): a strict coach's and physiotherapist's review.
 ISSUE_27B = {"faq-every-workout", "load-after-the-band", "endurance-not-activation", "dumbbell-shin-vertical",
              "lower-back-pain-risk", "wake-up-quad-dominant", "squats-up-and-down", "squats-quad-development",
-             "accommodate-everyone", "core-most-important"}
+             "accommodate-everyone", "core-most-important", "elevated-knee-angle", "time-efficient", "dumbbell-pad",
+             "no-barbell-variation"}
 
 
 def corrections(guide):
