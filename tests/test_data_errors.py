@@ -45,8 +45,8 @@ def report_of(data_dir) -> list[str]:
 def test_every_problem_in_every_file_is_reported_at_once(data):
     unknown = edit(data, "faq.yml", "    question: Can I do", "    questoin: Can I do")
     role = edit(data, "muscles.yml", "    role: target", "    role: targett")
-    cite = edit(data, "benefits.yml", "        cites: [neto-2019]\n      - >-\n        The single leg",
-                "        cites: [neto-2091]\n      - >-\n        The single leg")
+    cite = edit(data, "benefits.yml", "        cites: [neto-2019]\n      - >-\n        Neither cited",
+                "        cites: [neto-2091]\n      - >-\n        Neither cited")
     variation = edit(data, "programming.yml", "variations: [banded]", "variations: [bandd]")
     report = report_of(data)
     # One problem, one message: the misspelt key, not also "required field 'question' is
