@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from dataclasses import replace
 
 from macros.validate.rules import FIGURE_PLACES
 from macros.figures.checks import body_problems, joint_angles, scene_problems
@@ -413,3 +414,23 @@ def test_a_muscle_without_a_region_on_the_body_map_is_a_data_error(tmp_path):
     report = caught.value.report()
     assert f"the muscle '{first}' has no region on the body map" in report
     assert "'not-a-muscle' is not a muscle of muscles.yml" in report
+
+
+def test_an_arm_through_the_head_is_reported():
+    # The elbow put inside the head (as the crossed arms once were drawn): the forearm then
+    # runs from the face; the check says so at the arms' field.
+    scene, figures = _scene("arms-crossed")
+    head3 = (scene.head[0], scene.head[1], 0.0)
+    arm = replace(scene.arm, elbow3=head3, elbow=scene.head)
+    problems = _messages(scene_problems(replace(scene, arm=arm), _figure("arms-crossed"), figures))
+    assert "into the head" in problems and "arms.hands" in problems
+
+
+def test_crossed_arms_keep_the_elbow_towards_the_hips_and_clear_of_the_head():
+    scene, figures = _scene("arms-crossed")
+    towards_hips = scene.waist[0] - scene.shoulder[0]
+    assert (scene.arm.elbow[0] - scene.shoulder[0]) * towards_hips > 0
+    assert scene.arm.elbow[1] > scene.shoulder[1]
+    assert not [m for _, m in scene_problems(scene, _figure("arms-crossed"), figures) if "head" in m]
+    angles = joint_angles(scene, _figure("arms-crossed"))
+    assert angles["shoulder"][0] > 10   # raised from the side, not reported as 0°

@@ -101,11 +101,12 @@ def _plus(a: Point3, b: Point3, k: float = 1.0) -> Point3:
     return a[0] + k * b[0], a[1] + k * b[1], a[2] + k * b[2]
 
 
-def elbow_3d(shoulder: Point3, wrist: Point3, upper: float, lower: float, clearance, lift: float) -> Point3 | None:
+def elbow_3d(shoulder: Point3, wrist: Point3, upper: float, lower: float, clearance, lift: float,
+             prefer=None) -> Point3 | None:
     """The elbow of an arm from `shoulder` to `wrist`: of the circle of elbows the two lengths
     allow, the one whose `clearance` (distance off what lies under it) is nearest `lift`,
     never below it; among equals the one straight out to the side (nearest the shoulder's x:
-    the least flexion or extension). None: out of reach."""
+    the least flexion or extension), or the one `prefer` (a point's cost) ranks first. None: out of reach."""
     d = _sub(wrist, shoulder)
     reach = _norm(d)
     if reach > upper + lower or reach < abs(upper - lower) or reach == 0:
@@ -123,7 +124,7 @@ def elbow_3d(shoulder: Point3, wrist: Point3, upper: float, lower: float, cleara
         point = _plus(_plus(centre, e1, rho * math.cos(t)), e2, rho * math.sin(t))
         gap = clearance(point)
         key = (0 if gap >= lift - 1e-9 else 1, int(abs(gap - lift) / 0.004) if gap >= lift - 1e-9 else -gap,
-               round(abs(point[0] - shoulder[0]), 6), -round(point[2], 6))
+               round(prefer(point), 6) if prefer else round(abs(point[0] - shoulder[0]), 6), -round(point[2], 6))
         if best_key is None or key < best_key:
             best, best_key = point, key
     return best
@@ -353,10 +354,19 @@ def _arm(pose: Pose, body: Body, bench: tuple, props: Props, shoulder: Point, wa
         target = (shoulder[0] + dx, lr, props.hands_beside)
         clearance = over_floor
     elif hands == "chest":
-        # Crossed over the chest: the hand on the far side of the chest, a third of the way down.
-        on = _along(shoulder, angle_of(shoulder, waist), 0.3 * math.dist(shoulder, waist))
-        up = _along(on, angle_of(shoulder, waist) + 90, body.trunk_radius + lr)
-        target = (up[0], up[1], -props.shoulder_width / 3)
+        # Crossed over the chest: the elbow beside the ribcage (towards the hips from the
+        # shoulder, just above the chest), the forearm across the upper chest, the wrist near
+        # the far shoulder so the fingers rest on it. Of the elbows that reach, the one furthest
+        # towards the hips: never up beside the face.
+        down = angle_of(shoulder, waist)
+        on = _along(shoulder, down, 0.12 * math.dist(shoulder, waist))
+        up = _along(on, down + 90, body.trunk_radius + lr + lift)
+        target = (up[0], up[1], -props.shoulder_width / 5)
+        t = _direction(down)
+        elbow = elbow_3d(s3, target, upper, lower, over_chest, lift,
+                         prefer=lambda p: -((p[0] - shoulder[0]) * t[0] + (p[1] - shoulder[1]) * t[1]))
+        if elbow is not None:
+            return _finish(hands, body, shoulder, s3, elbow, target, target)
         clearance = over_chest
     elif hands == "dumbbell" and dumbbell is not None:
         target = (dumbbell[0], dumbbell[1] + props.dumbbell_radius * 0.3, props.shoulder_width / 3)
