@@ -336,12 +336,21 @@ def _arm(pose: Pose, body: Body, bench: tuple, props: Props, shoulder: Point, wa
         drop = shoulder[1] - top - lr
         if drop > upper:
             raise PoseError("arms", "the elbows cannot reach down to the bench from these shoulders")
-        # A little towards the head, so the side view shows the upper arm going down to the pad.
-        x = min(max(shoulder[0] - 0.25 * upper, left + lr), right - lr)
+        # Towards the head as far as the pad allows, so the side view shows the upper arm going
+        # down to the pad beside the shoulder; the forearm flat on the pad at a right angle to
+        # the upper arm (turned out as far as needed to stay on the pad).
+        x = min(max(shoulder[0] - 0.35 * upper, left + lr), right - lr)
         side = math.sqrt(max(upper ** 2 - drop ** 2 - (x - shoulder[0]) ** 2, 0.0))
         elbow = (x, top + lr, s3[2] + side)
-        back = min(0.6 * lower, x - left - 0.03)
-        wrist = (x - back, top + lr, elbow[2] + math.sqrt(max(lower ** 2 - back ** 2, 0.0)))
+        ux, uz = x - shoulder[0], side
+        # Flat on the pad and square to the upper arm: (fx, fz) with ux*fx + uz*fz = 0.
+        norm = math.hypot(ux, uz) or 1.0
+        fx, fz = lower * uz / norm, -lower * ux / norm
+        room = right - lr - x
+        if fx > room:   # the pad ends: turn the forearm out until the wrist is on it
+            fx = max(room, 0.0)
+            fz = math.sqrt(max(lower ** 2 - fx ** 2, 0.0))
+        wrist = (x + fx, top + lr, elbow[2] + fz)
         return _finish(hands, body, shoulder, s3, elbow, wrist, wrist)
     if hands == "bench":
         # On the pad beside the shoulders (never past its edge when the shoulders are beyond it).

@@ -29,7 +29,7 @@ HAND = (0.012, 0.009)
 NECK = 0.022
 TRUNK = (0.05, 0.055, 0.047, 0.055)   # at the shoulder, the shoulder blades, the waist, the hip
 SLAB = 0.035                          # the bench's pad
-LAYERS = ("prop", "far", "body", "front", "guide", "arrow", "mark")
+LAYERS = ("prop", "far", "body", "arm", "front", "guide", "arrow", "mark")
 
 
 @dataclass(frozen=True)
@@ -108,9 +108,10 @@ def shapes(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Shape]:
     out.append(Shape("body", "circle", (_at(scene.head, scene.face + 42, hr * 0.58),), (0.0085,), cut=True))
     out += _leg(scene.working, "body", planted=True)
     arm = scene.arm
-    out += [Shape("body", "taper", (arm.shoulder, arm.elbow), UPPER_ARM),
-            Shape("body", "taper", (arm.elbow, arm.wrist), FOREARM),
-            Shape("body", "taper", (arm.wrist, arm.fingers), HAND)]
+    # The near arm on a layer of its own, outlined, so it shows where it lies over the trunk.
+    out += [Shape("arm", "taper", (arm.shoulder, arm.elbow), UPPER_ARM),
+            Shape("arm", "taper", (arm.elbow, arm.wrist), FOREARM),
+            Shape("arm", "taper", (arm.wrist, arm.fingers), HAND)]
     if scene.dumbbell:
         # Seen from the side a little from above: the far head up and behind, the handle, the near head.
         r = props.dumbbell_radius
@@ -138,8 +139,9 @@ def shapes(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Shape]:
         x = working.ankle[0]
         out.append(Shape("guide", "line", ((x, working.heel[1] + 0.002), (x, working.knee[1] + 0.07))))
     if "push-down" in figure.guides:
-        ex, ey = arm.elbow
-        out.append(_arrow((ex, ey + 0.16), (ex, ey + FOREARM[0] + 0.012)))
+        # Down on the elbow, slanted from the feet's side so it clears the head beside it.
+        slant = 62
+        out.append(_arrow(_at(arm.elbow, slant, 0.17), _at(arm.elbow, slant, UPPER_ARM[1] + 0.014)))
     if figure.movement:
         hx, hy = scene.hip
         low = (hx, max(0.03, hy - body.trunk_radius - 0.17))

@@ -149,6 +149,7 @@ def drawing(scene: Scene, figure: Figure, figures: FiguresFile, id_prefix: str =
         "far_cut": joined(s for s in layers["far"] if s.cut),
         "body": joined(s for s in layers["body"] if not s.cut),
         "body_cut": joined(s for s in layers["body"] if s.cut),
+        "arm": joined(layers["arm"]),
         "front": [{"d": c.path(s), "cut": s.cut} for s in layers["front"]],
         "guides": joined(layers["guide"]),
         "arrows": joined(layers["arrow"]),
