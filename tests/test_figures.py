@@ -364,10 +364,11 @@ def test_elbows_off_the_bench_where_the_mistake_says_pressed_is_reported():
 def test_the_dumbbell_through_a_thigh_is_reported():
     from dataclasses import replace
     scene, figures = _scene("dumbbell-top")
-    knee = scene.lifted.knee
+    # The near (working) thigh: the lifted one rises behind the weight, at another depth.
+    knee = scene.working.knee
     inside = ((scene.hip[0] + knee[0]) / 2, (scene.hip[1] + knee[1]) / 2)
     problems = _messages(scene_problems(replace(scene, dumbbell=inside), _figure("dumbbell-top"), figures))
-    assert "the dumbbell goes" in problems and "into the lifted thigh" in problems
+    assert "the dumbbell goes" in problems and "into the working thigh" in problems
 
 
 def test_a_broken_body_check_is_a_data_error_at_the_number(tmp_path):
@@ -434,3 +435,15 @@ def test_crossed_arms_keep_the_elbow_towards_the_hips_and_clear_of_the_head():
     assert not [m for _, m in scene_problems(scene, _figure("arms-crossed"), figures) if "head" in m]
     angles = joint_angles(scene, _figure("arms-crossed"))
     assert angles["shoulder"][0] > 10   # raised from the side, not reported as 0°
+
+
+def test_the_dumbbell_sits_over_the_hip_joint_held_at_its_ends_with_the_elbows_by_the_ribs():
+    scene, figures = _scene("dumbbell-top")
+    r = figures.props.dumbbell_radius
+    assert math.dist(scene.dumbbell, scene.hip) == pytest.approx(figures.body.trunk_radius + r, abs=1e-6)
+    assert abs(scene.dumbbell[0] - scene.hip[0]) < r          # over the joint, not on the belly
+    assert scene.arm.wrist3[2] == pytest.approx(figures.props.shoulder_width / 2)   # the dumbbell's end
+    elbow = scene.arm.elbow
+    # By the ribs: between shoulder and hip along the trunk, no higher than the chest's surface.
+    assert scene.shoulder[0] < elbow[0] < scene.hip[0]
+    assert distance_to_segment(elbow, scene.shoulder, scene.waist)[0] <= figures.body.trunk_radius

@@ -175,7 +175,8 @@ def _collisions(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Prob
                     problems.append((("pose", "lifted"), f"the {lifted} goes {-gap:.3f} body heights into the {trunk}"))
     props = figures.props
     if scene.dumbbell is not None:
-        for part in ("pelvis", "chest", "working thigh", "lifted thigh"):
+        # Not the lifted thigh: it rises from the far hip, behind the weight (another depth).
+        for part in ("pelvis", "chest", "working thigh"):
             if part in parts:
                 a, b, r = parts[part]
                 gap = distance_to_segment(scene.dumbbell, a, b)[0] - r - props.dumbbell_radius

@@ -297,18 +297,9 @@ def _lifted_leg(pose: Pose, body: Body, hip: Point, pelvis: float) -> Leg | None
 
 
 def _dumbbell(body: Body, props: Props, hip: Point, pelvis: float, lifted: Leg | None) -> Point:
-    """Across the hip crease: touching the front of the pelvis and, with a leg lifted, the
-    front of that thigh (in the fold between them), not through either."""
-    r = props.dumbbell_radius
-    if lifted is None:
-        return _along(hip, pelvis + 90, body.trunk_radius + r)
-    back = pelvis + 180                  # from the hip along the pelvis towards the waist
-    thigh = angle_of(hip, lifted.knee)
-    opening = turn(thigh, back)          # the fold between thigh and trunk, measured from the thigh
-    half = math.radians(abs(opening) / 2)
-    bisector = thigh + opening / 2
-    reach = max(body.trunk_radius + r, body.limb_radius * 1.6 + r) / max(math.sin(half), 0.2)
-    return _along(hip, bisector, reach)
+    """Across the hips, centred over the hip joint on the front of the pelvis. A lifted thigh
+    rises from the far hip behind it (another depth), so it does not move the weight."""
+    return _along(hip, pelvis + 90, body.trunk_radius + props.dumbbell_radius)
 
 
 def _arm(pose: Pose, body: Body, bench: tuple, props: Props, shoulder: Point, waist: Point,
@@ -378,7 +369,18 @@ def _arm(pose: Pose, body: Body, bench: tuple, props: Props, shoulder: Point, wa
             return _finish(hands, body, shoulder, s3, elbow, target, target)
         clearance = over_chest
     elif hands == "dumbbell" and dumbbell is not None:
-        target = (dumbbell[0], dumbbell[1] + props.dumbbell_radius * 0.3, props.shoulder_width / 3)
+        # The near hand on the dumbbell's near end at the hips, the upper arm down along the
+        # side of the trunk, the elbow by the ribs: beside the trunk (out past its half
+        # width) the arm is clear of it, and of those elbows the one nearest the trunk's line.
+        target = (dumbbell[0], dumbbell[1], props.shoulder_width / 2)
+        beside = props.shoulder_width / 2 - lr
+
+        def by_side(p: Point3) -> float:
+            return lift if p[2] >= beside else over_chest(p)
+        elbow = elbow_3d(s3, target, upper, lower, by_side, lift,
+                         prefer=lambda p: distance_to_segment((p[0], p[1]), shoulder, waist)[0] + max(0.0, p[2] - s3[2]))
+        if elbow is not None:
+            return _finish(hands, body, shoulder, s3, elbow, target, target)
         clearance = over_chest
     elif hands == "bar" and bar is not None:
         rest, pivot = bar

@@ -67,7 +67,7 @@ def raster_figure(figure: Figure, figures: FiguresFile, ink: tuple, muted: tuple
         else:
             # The near arm outlined in the paper's colour, as in the SVG, to show over the trunk.
             pen.polygon([px(p) for p in _outline(shape)], fill=paper if shape.cut else colour,
-                        outline=paper if shape.layer == "arm" else None)
+                        outline=paper if shape.layer == "arm" or shape.solid else None)
     return image
 
 

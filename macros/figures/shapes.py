@@ -44,6 +44,7 @@ class Shape:
     points: tuple[Point, ...]
     radii: tuple[float, ...] = ()
     cut: bool = False
+    solid: bool = False   # filled in the ink, outlined in the page's background (a dumbbell's heads)
 
 
 def _at(p: Point, degrees: float, length: float) -> Point:
@@ -70,10 +71,6 @@ def _leg(leg, layer: str, planted: bool) -> list[Shape]:
     else:
         shapes += [Shape(layer, "taper", (leg.heel, leg.toe), FOOT)]
     return shapes
-
-
-def _hexagon(centre: Point, radius: float, layer: str) -> Shape:
-    return Shape(layer, "loop", tuple(_at(centre, 30 + 60 * k, radius) for k in range(6)), cut=True)
 
 
 def shapes(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Shape]:
@@ -116,7 +113,9 @@ def shapes(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Shape]:
         # Seen from the side a little from above: the far head up and behind, the handle, the near head.
         r = props.dumbbell_radius
         far = (scene.dumbbell[0] - 0.3 * r, scene.dumbbell[1] + 0.35 * r)
-        out += [_hexagon(far, r, "front"), Shape("front", "line", (far, scene.dumbbell)), _hexagon(scene.dumbbell, r, "front")]
+        # Filled, each head outlined, so it reads as a weight (not an outlined nut).
+        out += [Shape("front", "circle", (far,), (r,), solid=True), Shape("front", "line", (far, scene.dumbbell)),
+                Shape("front", "circle", (scene.dumbbell,), (r,), solid=True)]
     if scene.band:
         near, far = scene.band
         wraps = []

@@ -150,7 +150,7 @@ def drawing(scene: Scene, figure: Figure, figures: FiguresFile, id_prefix: str =
         "body": joined(s for s in layers["body"] if not s.cut),
         "body_cut": joined(s for s in layers["body"] if s.cut),
         "arm": joined(layers["arm"]),
-        "front": [{"d": c.path(s), "cut": s.cut} for s in layers["front"]],
+        "front": [{"d": c.path(s), "cut": s.cut, "solid": s.solid} for s in layers["front"]],
         "guides": joined(layers["guide"]),
         "arrows": joined(layers["arrow"]),
         "verdict": figure.verdict, "mark": c.path(verdict) if verdict else "",
