@@ -217,9 +217,12 @@ def render_movement(guide: Guide, id_prefix: str = f"{ID_PREFIX}movement-") -> s
     top = max(b[3] for b in boxes)
     # One canvas: redraw each frame on the tallest box, so the floor stays put between frames.
     frames = [drawing(pose_scene(f, guide.figures), f, guide.figures, id_prefix, top=top) for f in figures]
+    # Under reduced motion one frame stands still: the opening picture's, else the last.
+    ids = [f.id for f in figures]
+    still = ids.index(guide.figures.opening) if guide.figures.opening in ids else len(ids) - 1
     name = " to ".join(f.name for f in figures)
     description = " Then: ".join(f.description for f in figures)
     svg = _environment().get_template("movement.svg.j2").render(
-        frames=frames, width=frames[0]["width"], height=frames[0]["height"],
+        frames=frames, still=still, width=frames[0]["width"], height=frames[0]["height"],
         ids={"name": f"{id_prefix}name", "desc": f"{id_prefix}desc"}, name=name, description=description)
     return "".join(line.strip() for line in svg.splitlines())
