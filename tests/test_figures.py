@@ -447,3 +447,13 @@ def test_the_dumbbell_sits_over_the_hip_joint_held_at_its_ends_with_the_elbows_b
     # By the ribs: between shoulder and hip along the trunk, no higher than the chest's surface.
     assert scene.shoulder[0] < elbow[0] < scene.hip[0]
     assert distance_to_segment(elbow, scene.shoulder, scene.waist)[0] <= figures.body.trunk_radius
+
+
+def test_the_body_map_names_its_views_and_marks_roles_by_more_than_colour(guide):
+    from macros.figures.body_map import ROLE_CLASS, body_map, render_body_map
+    d, svg = body_map(guide), render_body_map(guide)
+    assert ">Front</text>" in svg and ">Back</text>" in svg
+    shades = {ROLE_CLASS[m.role] for m in guide.muscles.muscles if guide.figures.body_map.get(m.id)}
+    # Each role drawn has its own non-colour cue: solid (target), hatching, dots.
+    assert bool(d["hatch"]) == ("synergist" in shades) and bool(d["dots"]) == ("stabilizer" in shades)
+    assert ('guide-body-map__hatch' in svg) == ("synergist" in shades)
