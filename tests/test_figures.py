@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from dataclasses import replace
 
 from macros.validate.rules import FIGURE_PLACES
 from macros.figures.checks import body_problems, joint_angles, scene_problems
@@ -363,10 +364,11 @@ def test_elbows_off_the_bench_where_the_mistake_says_pressed_is_reported():
 def test_the_dumbbell_through_a_thigh_is_reported():
     from dataclasses import replace
     scene, figures = _scene("dumbbell-top")
-    knee = scene.lifted.knee
+    # The near (working) thigh: the lifted one rises behind the weight, at another depth.
+    knee = scene.working.knee
     inside = ((scene.hip[0] + knee[0]) / 2, (scene.hip[1] + knee[1]) / 2)
     problems = _messages(scene_problems(replace(scene, dumbbell=inside), _figure("dumbbell-top"), figures))
-    assert "the dumbbell goes" in problems and "into the lifted thigh" in problems
+    assert "the dumbbell goes" in problems and "into the working thigh" in problems
 
 
 def test_a_broken_body_check_is_a_data_error_at_the_number(tmp_path):
@@ -413,3 +415,45 @@ def test_a_muscle_without_a_region_on_the_body_map_is_a_data_error(tmp_path):
     report = caught.value.report()
     assert f"the muscle '{first}' has no region on the body map" in report
     assert "'not-a-muscle' is not a muscle of muscles.yml" in report
+
+
+def test_an_arm_through_the_head_is_reported():
+    # The elbow put inside the head (as the crossed arms once were drawn): the forearm then
+    # runs from the face; the check says so at the arms' field.
+    scene, figures = _scene("arms-crossed")
+    head3 = (scene.head[0], scene.head[1], 0.0)
+    arm = replace(scene.arm, elbow3=head3, elbow=scene.head)
+    problems = _messages(scene_problems(replace(scene, arm=arm), _figure("arms-crossed"), figures))
+    assert "into the head" in problems and "arms.hands" in problems
+
+
+def test_crossed_arms_keep_the_elbow_towards_the_hips_and_clear_of_the_head():
+    scene, figures = _scene("arms-crossed")
+    towards_hips = scene.waist[0] - scene.shoulder[0]
+    assert (scene.arm.elbow[0] - scene.shoulder[0]) * towards_hips > 0
+    assert scene.arm.elbow[1] > scene.shoulder[1]
+    assert not [m for _, m in scene_problems(scene, _figure("arms-crossed"), figures) if "head" in m]
+    angles = joint_angles(scene, _figure("arms-crossed"))
+    assert angles["shoulder"][0] > 10   # raised from the side, not reported as 0°
+
+
+def test_the_dumbbell_sits_over_the_hip_joint_held_at_its_ends_with_the_elbows_by_the_ribs():
+    scene, figures = _scene("dumbbell-top")
+    r = figures.props.dumbbell_radius
+    assert math.dist(scene.dumbbell, scene.hip) == pytest.approx(figures.body.trunk_radius + r, abs=1e-6)
+    assert abs(scene.dumbbell[0] - scene.hip[0]) < r          # over the joint, not on the belly
+    assert scene.arm.wrist3[2] == pytest.approx(figures.props.shoulder_width / 2)   # the dumbbell's end
+    elbow = scene.arm.elbow
+    # By the ribs: between shoulder and hip along the trunk, no higher than the chest's surface.
+    assert scene.shoulder[0] < elbow[0] < scene.hip[0]
+    assert distance_to_segment(elbow, scene.shoulder, scene.waist)[0] <= figures.body.trunk_radius
+
+
+def test_the_body_map_names_its_views_and_marks_roles_by_more_than_colour(guide):
+    from macros.figures.body_map import ROLE_CLASS, body_map, render_body_map
+    d, svg = body_map(guide), render_body_map(guide)
+    assert ">Front</text>" in svg and ">Back</text>" in svg
+    shades = {ROLE_CLASS[m.role] for m in guide.muscles.muscles if guide.figures.body_map.get(m.id)}
+    # Each role drawn has its own non-colour cue: solid (target), hatching, dots.
+    assert bool(d["hatch"]) == ("synergist" in shades) and bool(d["dots"]) == ("stabilizer" in shades)
+    assert ('guide-body-map__hatch' in svg) == ("synergist" in shades)

@@ -168,12 +168,15 @@ def test_the_movement_plays_pauses_and_stands_still_under_reduced_motion(browser
     page = context.new_page()
     try:
         page.goto(site_url + "technique/", wait_until="load")
-        seen = set()
-        for _ in range(8):
+        seen, later = set(), set()
+        for step in range(8):
             shown = [i for i, o in enumerate(page.evaluate(_FRAMES)) if float(o) > 0.9]
             seen.update(shown)
+            if step >= 3:   # after the first 4.5 s: the setup (frame 1) is shown once, never again
+                later.update(shown)
             page.wait_for_timeout(1500)
         assert seen == set(range(frames)), f"frames shown: {sorted(seen)}"
+        assert 0 not in later and later, f"frames shown after the setup: {sorted(later)}"
         control = page.locator("label.guide-movement__control")
         assert control.is_visible() and "Pause" in control.inner_text()
         control.click()

@@ -54,10 +54,43 @@ def _ellipse(c: _Canvas, cx: float, cy: float, rx: float, ry: float) -> str:
             f"a{ax} {ay} 0 1 0 -{_n(2 * rx * SCALE)} 0Z")
 
 
+HATCH, DOTS = 0.016, 0.018   # spacing of a synergist's hatching and a stabilizer's dots, body heights
+LABEL = 0.11                 # room under the feet for the views' names
+
+
+def _hatch(c: _Canvas, cx: float, cy: float, rx: float, ry: float) -> str:
+    """Diagonal chords across the ellipse (a line pattern without a <pattern>'s id)."""
+    out, a = [], 1 / rx ** 2 + 1 / ry ** 2
+    k = -(rx + ry)
+    while k < rx + ry:
+        # u - v = k on (u/rx)^2 + (v/ry)^2 = 1, with v = u - k
+        b, cc = -2 * k / ry ** 2, k ** 2 / ry ** 2 - 1
+        disc = b * b - 4 * a * cc
+        if disc > 0:
+            u1, u2 = (-b - disc ** 0.5) / (2 * a), (-b + disc ** 0.5) / (2 * a)
+            out.append(c.line((cx + u1, cy + u1 - k), (cx + u2, cy + u2 - k)))
+        k += HATCH
+    return "".join(out)
+
+
+def _dots(c: _Canvas, cx: float, cy: float, rx: float, ry: float) -> str:
+    out, y = [], cy - ry
+    while y <= cy + ry:
+        x = cx - rx
+        while x <= cx + rx:
+            if ((x - cx) / rx) ** 2 + ((y - cy) / ry) ** 2 < 0.6:
+                out.append(c.circle((x, y), 0.0045))
+            x += DOTS
+        y += DOTS
+    return "".join(out)
+
+
 def body_map(guide: Guide) -> dict:
     """The map's drawing (px) and legend: each role with its muscles, in muscles.yml's order."""
     left, right, top = 0.0, BACK + 0.24, 1.0 + PAD
     c = _Canvas(left, top)
+    # Not by colour alone: the synergists hatched, the stabilizers dotted, the target solid.
+    marks: dict[str, list[str]] = {"synergist": [], "stabilizer": []}
     outline = "".join(c.path(s) for mid in (FRONT, BACK) for s in _outline(mid))
     regions: dict[str, list[str]] = {"target": [], "synergist": [], "stabilizer": []}
     legend: dict[str, list] = {}
@@ -68,9 +101,17 @@ def body_map(guide: Guide) -> dict:
             mid = FRONT if view == "front" else BACK
             for x in sorted({mid - dx, mid + dx}):
                 regions[shade].append(_ellipse(c, x, cy, rx, ry))
+                if shade == "synergist":
+                    marks[shade].append(_hatch(c, x, cy, rx, ry))
+                elif shade == "stabilizer":
+                    marks[shade].append(_dots(c, x, cy, rx, ry))
         legend.setdefault(muscle.role, []).append(muscle)
-    return {"width": _n((right - left) * SCALE), "height": _n(top * SCALE), "outline": outline,
+    return {"width": _n((right - left) * SCALE), "height": _n((top + LABEL) * SCALE), "outline": outline,
             "regions": {k: "".join(sorted(v)) for k, v in regions.items() if v},
+            "hatch": "".join(sorted(marks["synergist"])), "dots": "".join(sorted(marks["stabilizer"])),
+            "labels": [{"x": _n((mid - left) * SCALE), "y": _n((top + LABEL * 0.85) * SCALE), "text": text}
+                       for mid, text in ((FRONT, "Front"), (BACK, "Back"))],
+            "thin": _n(0.004 * SCALE),
             "legend": [{"role": role, "shade": ROLE_CLASS[role], "muscles": muscles} for role, muscles in legend.items()],
             "front": c.p((FRONT, 0.0)), "back": c.p((BACK, 0.0))}
 

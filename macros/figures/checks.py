@@ -110,9 +110,14 @@ def joint_angles(scene: Scene, figure: Figure) -> dict[str, tuple[float, Path, s
     side = upper[2] / length
     if math.hypot(along, out) >= abs(side):
         angles["shoulder"] = (math.degrees(math.atan2(out, along)), ("pose", "arms", "hands"), "shoulder's flexion")
-    else:
+    elif out < 0:
         angles["shoulder"] = (-math.degrees(math.asin(max(0.0, min(1.0, -out)))), ("pose", "arms", "hands"),
                               "shoulder's extension behind the body (arm out to the side)")
+    else:
+        # Out to the side and in front of the back: how far the arm is raised from hanging
+        # along the trunk (its elevation), not 0° whatever it does.
+        angles["shoulder"] = (math.degrees(math.acos(max(-1.0, min(1.0, along)))), ("pose", "arms", "hands"),
+                              "shoulder's elevation (arm out to the side)")
     dot = sum(p * q for p, q in zip(upper, lower))
     norms = length * math.sqrt(sum(v * v for v in lower))
     angles["elbow"] = (math.degrees(math.acos(max(-1.0, min(1.0, dot / norms)))), ("pose", "arms", "hands"),
@@ -170,7 +175,8 @@ def _collisions(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Prob
                     problems.append((("pose", "lifted"), f"the {lifted} goes {-gap:.3f} body heights into the {trunk}"))
     props = figures.props
     if scene.dumbbell is not None:
-        for part in ("pelvis", "chest", "working thigh", "lifted thigh"):
+        # Not the lifted thigh: it rises from the far hip, behind the weight (another depth).
+        for part in ("pelvis", "chest", "working thigh"):
             if part in parts:
                 a, b, r = parts[part]
                 gap = distance_to_segment(scene.dumbbell, a, b)[0] - r - props.dumbbell_radius
@@ -186,6 +192,27 @@ def _collisions(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Prob
         if rest[1] - props.plate_radius < -TOLERANCE:
             problems.append((("equipment",), "the landmine's plate goes through the floor"))
     return problems
+
+
+def _head_clear(scene: Scene) -> list[Problem]:
+    """The arm (in three dimensions: the head sits on the midline, z = 0) never through the head."""
+    arm, r = scene.arm, scene.body.head_radius + scene.body.limb_radius
+    head = (scene.head[0], scene.head[1], 0.0)
+    fingers = (arm.fingers[0], arm.fingers[1], arm.wrist3[2])
+    problems = []
+    for name, a, b in (("upper arm", arm.shoulder3, arm.elbow3), ("forearm", arm.elbow3, arm.wrist3),
+                       ("hand", arm.wrist3, fingers)):
+        gap = _distance3(head, a, b) - r
+        if gap < -TOLERANCE:
+            problems.append((("pose", "arms", "hands"), f"the {name} goes {-gap:.3f} body heights into the head"))
+    return problems
+
+
+def _distance3(p, a, b) -> float:
+    d = [b[i] - a[i] for i in range(3)]
+    dd = sum(v * v for v in d)
+    t = 0.0 if dd == 0 else max(0.0, min(1.0, sum((p[i] - a[i]) * d[i] for i in range(3)) / dd))
+    return math.dist(p, [a[i] + t * d[i] for i in range(3)])
 
 
 def _part_field(name: str) -> Path:
@@ -291,7 +318,7 @@ def scene_problems(scene: Scene, figure: Figure, figures: FiguresFile, slack: fl
     """Every body check on a computed scene: (path under the figure, message). `slack`
     widens the caption claims' angle tolerance, for bodies with other segment lengths than
     the data's (the pose numbers are the data's; a longer trunk tilts the line a little)."""
-    return (_ranges(scene, figure, figures) + _collisions(scene, figure, figures)
+    return (_ranges(scene, figure, figures) + _collisions(scene, figure, figures) + _head_clear(scene)
             + _contacts(scene, figure, figures) + _claims(scene, figure, figures, slack))
 
 

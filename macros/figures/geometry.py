@@ -101,11 +101,12 @@ def _plus(a: Point3, b: Point3, k: float = 1.0) -> Point3:
     return a[0] + k * b[0], a[1] + k * b[1], a[2] + k * b[2]
 
 
-def elbow_3d(shoulder: Point3, wrist: Point3, upper: float, lower: float, clearance, lift: float) -> Point3 | None:
+def elbow_3d(shoulder: Point3, wrist: Point3, upper: float, lower: float, clearance, lift: float,
+             prefer=None) -> Point3 | None:
     """The elbow of an arm from `shoulder` to `wrist`: of the circle of elbows the two lengths
     allow, the one whose `clearance` (distance off what lies under it) is nearest `lift`,
     never below it; among equals the one straight out to the side (nearest the shoulder's x:
-    the least flexion or extension). None: out of reach."""
+    the least flexion or extension), or the one `prefer` (a point's cost) ranks first. None: out of reach."""
     d = _sub(wrist, shoulder)
     reach = _norm(d)
     if reach > upper + lower or reach < abs(upper - lower) or reach == 0:
@@ -123,7 +124,7 @@ def elbow_3d(shoulder: Point3, wrist: Point3, upper: float, lower: float, cleara
         point = _plus(_plus(centre, e1, rho * math.cos(t)), e2, rho * math.sin(t))
         gap = clearance(point)
         key = (0 if gap >= lift - 1e-9 else 1, int(abs(gap - lift) / 0.004) if gap >= lift - 1e-9 else -gap,
-               round(abs(point[0] - shoulder[0]), 6), -round(point[2], 6))
+               round(prefer(point), 6) if prefer else round(abs(point[0] - shoulder[0]), 6), -round(point[2], 6))
         if best_key is None or key < best_key:
             best, best_key = point, key
     return best
@@ -296,18 +297,9 @@ def _lifted_leg(pose: Pose, body: Body, hip: Point, pelvis: float) -> Leg | None
 
 
 def _dumbbell(body: Body, props: Props, hip: Point, pelvis: float, lifted: Leg | None) -> Point:
-    """Across the hip crease: touching the front of the pelvis and, with a leg lifted, the
-    front of that thigh (in the fold between them), not through either."""
-    r = props.dumbbell_radius
-    if lifted is None:
-        return _along(hip, pelvis + 90, body.trunk_radius + r)
-    back = pelvis + 180                  # from the hip along the pelvis towards the waist
-    thigh = angle_of(hip, lifted.knee)
-    opening = turn(thigh, back)          # the fold between thigh and trunk, measured from the thigh
-    half = math.radians(abs(opening) / 2)
-    bisector = thigh + opening / 2
-    reach = max(body.trunk_radius + r, body.limb_radius * 1.6 + r) / max(math.sin(half), 0.2)
-    return _along(hip, bisector, reach)
+    """Across the hips, centred over the hip joint on the front of the pelvis. A lifted thigh
+    rises from the far hip behind it (another depth), so it does not move the weight."""
+    return _along(hip, pelvis + 90, body.trunk_radius + props.dumbbell_radius)
 
 
 def _arm(pose: Pose, body: Body, bench: tuple, props: Props, shoulder: Point, waist: Point,
@@ -335,12 +327,21 @@ def _arm(pose: Pose, body: Body, bench: tuple, props: Props, shoulder: Point, wa
         drop = shoulder[1] - top - lr
         if drop > upper:
             raise PoseError("arms", "the elbows cannot reach down to the bench from these shoulders")
-        # A little towards the head, so the side view shows the upper arm going down to the pad.
-        x = min(max(shoulder[0] - 0.25 * upper, left + lr), right - lr)
+        # Towards the head as far as the pad allows, so the side view shows the upper arm going
+        # down to the pad beside the shoulder; the forearm flat on the pad at a right angle to
+        # the upper arm (turned out as far as needed to stay on the pad).
+        x = min(max(shoulder[0] - 0.35 * upper, left + lr), right - lr)
         side = math.sqrt(max(upper ** 2 - drop ** 2 - (x - shoulder[0]) ** 2, 0.0))
         elbow = (x, top + lr, s3[2] + side)
-        back = min(0.6 * lower, x - left - 0.03)
-        wrist = (x - back, top + lr, elbow[2] + math.sqrt(max(lower ** 2 - back ** 2, 0.0)))
+        ux, uz = x - shoulder[0], side
+        # Flat on the pad and square to the upper arm: (fx, fz) with ux*fx + uz*fz = 0.
+        norm = math.hypot(ux, uz) or 1.0
+        fx, fz = lower * uz / norm, -lower * ux / norm
+        room = right - lr - x
+        if fx > room:   # the pad ends: turn the forearm out until the wrist is on it
+            fx = max(room, 0.0)
+            fz = math.sqrt(max(lower ** 2 - fx ** 2, 0.0))
+        wrist = (x + fx, top + lr, elbow[2] + fz)
         return _finish(hands, body, shoulder, s3, elbow, wrist, wrist)
     if hands == "bench":
         # On the pad beside the shoulders (never past its edge when the shoulders are beyond it).
@@ -353,13 +354,33 @@ def _arm(pose: Pose, body: Body, bench: tuple, props: Props, shoulder: Point, wa
         target = (shoulder[0] + dx, lr, props.hands_beside)
         clearance = over_floor
     elif hands == "chest":
-        # Crossed over the chest: the hand on the far side of the chest, a third of the way down.
-        on = _along(shoulder, angle_of(shoulder, waist), 0.3 * math.dist(shoulder, waist))
-        up = _along(on, angle_of(shoulder, waist) + 90, body.trunk_radius + lr)
-        target = (up[0], up[1], -props.shoulder_width / 3)
+        # Crossed over the chest: the elbow beside the ribcage (towards the hips from the
+        # shoulder, just above the chest), the forearm across the upper chest, the wrist near
+        # the far shoulder so the fingers rest on it. Of the elbows that reach, the one furthest
+        # towards the hips: never up beside the face.
+        down = angle_of(shoulder, waist)
+        on = _along(shoulder, down, 0.12 * math.dist(shoulder, waist))
+        up = _along(on, down + 90, body.trunk_radius + lr + lift)
+        target = (up[0], up[1], -props.shoulder_width / 5)
+        t = _direction(down)
+        elbow = elbow_3d(s3, target, upper, lower, over_chest, lift,
+                         prefer=lambda p: -((p[0] - shoulder[0]) * t[0] + (p[1] - shoulder[1]) * t[1]))
+        if elbow is not None:
+            return _finish(hands, body, shoulder, s3, elbow, target, target)
         clearance = over_chest
     elif hands == "dumbbell" and dumbbell is not None:
-        target = (dumbbell[0], dumbbell[1] + props.dumbbell_radius * 0.3, props.shoulder_width / 3)
+        # The near hand on the dumbbell's near end at the hips, the upper arm down along the
+        # side of the trunk, the elbow by the ribs: beside the trunk (out past its half
+        # width) the arm is clear of it, and of those elbows the one nearest the trunk's line.
+        target = (dumbbell[0], dumbbell[1], props.shoulder_width / 2)
+        beside = props.shoulder_width / 2 - lr
+
+        def by_side(p: Point3) -> float:
+            return lift if p[2] >= beside else over_chest(p)
+        elbow = elbow_3d(s3, target, upper, lower, by_side, lift,
+                         prefer=lambda p: distance_to_segment((p[0], p[1]), shoulder, waist)[0] + max(0.0, p[2] - s3[2]))
+        if elbow is not None:
+            return _finish(hands, body, shoulder, s3, elbow, target, target)
         clearance = over_chest
     elif hands == "bar" and bar is not None:
         rest, pivot = bar

@@ -29,7 +29,7 @@ HAND = (0.012, 0.009)
 NECK = 0.022
 TRUNK = (0.05, 0.055, 0.047, 0.055)   # at the shoulder, the shoulder blades, the waist, the hip
 SLAB = 0.035                          # the bench's pad
-LAYERS = ("prop", "far", "body", "front", "guide", "arrow", "mark")
+LAYERS = ("prop", "far", "body", "arm", "front", "guide", "arrow", "mark")
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ class Shape:
     points: tuple[Point, ...]
     radii: tuple[float, ...] = ()
     cut: bool = False
+    solid: bool = False   # filled in the ink, outlined in the page's background (a dumbbell's heads)
 
 
 def _at(p: Point, degrees: float, length: float) -> Point:
@@ -70,10 +71,6 @@ def _leg(leg, layer: str, planted: bool) -> list[Shape]:
     else:
         shapes += [Shape(layer, "taper", (leg.heel, leg.toe), FOOT)]
     return shapes
-
-
-def _hexagon(centre: Point, radius: float, layer: str) -> Shape:
-    return Shape(layer, "loop", tuple(_at(centre, 30 + 60 * k, radius) for k in range(6)), cut=True)
 
 
 def shapes(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Shape]:
@@ -108,14 +105,17 @@ def shapes(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Shape]:
     out.append(Shape("body", "circle", (_at(scene.head, scene.face + 42, hr * 0.58),), (0.0085,), cut=True))
     out += _leg(scene.working, "body", planted=True)
     arm = scene.arm
-    out += [Shape("body", "taper", (arm.shoulder, arm.elbow), UPPER_ARM),
-            Shape("body", "taper", (arm.elbow, arm.wrist), FOREARM),
-            Shape("body", "taper", (arm.wrist, arm.fingers), HAND)]
+    # The near arm on a layer of its own, outlined, so it shows where it lies over the trunk.
+    out += [Shape("arm", "taper", (arm.shoulder, arm.elbow), UPPER_ARM),
+            Shape("arm", "taper", (arm.elbow, arm.wrist), FOREARM),
+            Shape("arm", "taper", (arm.wrist, arm.fingers), HAND)]
     if scene.dumbbell:
         # Seen from the side a little from above: the far head up and behind, the handle, the near head.
         r = props.dumbbell_radius
         far = (scene.dumbbell[0] - 0.3 * r, scene.dumbbell[1] + 0.35 * r)
-        out += [_hexagon(far, r, "front"), Shape("front", "line", (far, scene.dumbbell)), _hexagon(scene.dumbbell, r, "front")]
+        # Filled, each head outlined, so it reads as a weight (not an outlined nut).
+        out += [Shape("front", "circle", (far,), (r,), solid=True), Shape("front", "line", (far, scene.dumbbell)),
+                Shape("front", "circle", (scene.dumbbell,), (r,), solid=True)]
     if scene.band:
         near, far = scene.band
         wraps = []
@@ -138,8 +138,9 @@ def shapes(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Shape]:
         x = working.ankle[0]
         out.append(Shape("guide", "line", ((x, working.heel[1] + 0.002), (x, working.knee[1] + 0.07))))
     if "push-down" in figure.guides:
-        ex, ey = arm.elbow
-        out.append(_arrow((ex, ey + 0.16), (ex, ey + FOREARM[0] + 0.012)))
+        # Down on the elbow, slanted from the feet's side so it clears the head beside it.
+        slant = 62
+        out.append(_arrow(_at(arm.elbow, slant, 0.17), _at(arm.elbow, slant, UPPER_ARM[1] + 0.014)))
     if figure.movement:
         hx, hy = scene.hip
         low = (hx, max(0.03, hy - body.trunk_radius - 0.17))

@@ -149,7 +149,8 @@ def drawing(scene: Scene, figure: Figure, figures: FiguresFile, id_prefix: str =
         "far_cut": joined(s for s in layers["far"] if s.cut),
         "body": joined(s for s in layers["body"] if not s.cut),
         "body_cut": joined(s for s in layers["body"] if s.cut),
-        "front": [{"d": c.path(s), "cut": s.cut} for s in layers["front"]],
+        "arm": joined(layers["arm"]),
+        "front": [{"d": c.path(s), "cut": s.cut, "solid": s.solid} for s in layers["front"]],
         "guides": joined(layers["guide"]),
         "arrows": joined(layers["arrow"]),
         "verdict": figure.verdict, "mark": c.path(verdict) if verdict else "",
@@ -216,9 +217,12 @@ def render_movement(guide: Guide, id_prefix: str = f"{ID_PREFIX}movement-") -> s
     top = max(b[3] for b in boxes)
     # One canvas: redraw each frame on the tallest box, so the floor stays put between frames.
     frames = [drawing(pose_scene(f, guide.figures), f, guide.figures, id_prefix, top=top) for f in figures]
+    # Under reduced motion one frame stands still: the opening picture's, else the last.
+    ids = [f.id for f in figures]
+    still = ids.index(guide.figures.opening) if guide.figures.opening in ids else len(ids) - 1
     name = " to ".join(f.name for f in figures)
     description = " Then: ".join(f.description for f in figures)
     svg = _environment().get_template("movement.svg.j2").render(
-        frames=frames, width=frames[0]["width"], height=frames[0]["height"],
+        frames=frames, still=still, width=frames[0]["width"], height=frames[0]["height"],
         ids={"name": f"{id_prefix}name", "desc": f"{id_prefix}desc"}, name=name, description=description)
     return "".join(line.strip() for line in svg.splitlines())
