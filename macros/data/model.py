@@ -7,6 +7,7 @@ rendered as Markdown, so either would inject markup into the page).
 
 from __future__ import annotations
 
+import collections
 import re
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
@@ -336,7 +337,7 @@ Logged = Literal["reps", "time", "load"]
 
 
 def _once_each(values: list[str]) -> list[str]:
-    repeated = sorted({v for v in values if values.count(v) > 1})
+    repeated = sorted(v for v, n in collections.Counter(values).items() if n > 1)
     if repeated:
         raise PydanticCustomError("repeated", "{found} listed twice; list each once", {"found": repeated[0]})
     return values
