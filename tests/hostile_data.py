@@ -23,6 +23,7 @@ from functools import cache
 import yaml
 
 from data_mutations import FILES, entries, is_text, schema_at, source
+from macros.data.block_syntax import REFUSED_MARKERS, TEXT_MARKERS
 
 REJECT, RENDER = "reject", "render"
 
@@ -114,6 +115,15 @@ TEXT_PAYLOADS = (
     # parser would let it through to the model, which refuses it too.
     Payload("surrogate", "lone\ud800", REJECT, "", same_line=True),
 )
+# Every block marker of every extension the site can enable (macros/data/block_syntax.py,
+# which tests/test_block_syntax.py holds to mkdocs.yml): refused at the start of a value,
+# text after other words; the markers rendered as text render as typed anywhere. (Braces,
+# tags and footnote marks are refused anywhere: the families above have them.)
+TEXT_PAYLOADS += tuple(
+    Payload("block-syntax", f'{marker} "Read this"', REJECT, "markup is not allowed", RENDER)
+    for marker in REFUSED_MARKERS) + tuple(
+    Payload("block-syntax", f"{marker} Read this", RENDER)
+    for marker in TEXT_MARKERS if not set(marker) & set("{}<[^"))
 # Whole values (not added to the real text).
 WHOLE_TEXT_PAYLOADS = (
     Payload("whitespace", "   ", REJECT, "only spaces"),
@@ -297,3 +307,57 @@ def field_positions(text: str) -> dict[tuple, tuple[int, int]]:
 
     visit(yaml.compose(text, Loader=yaml.SafeLoader), ())
     return found
+
+
+# Scale: a few KB must not cost minutes. Each text field ends in one over-long word (every
+# field at once), or each list of one file holds thousands of items (copies of its own
+# items, their ids made unique, so most of the data still validates). Every such case
+# ends within SCALE_DEADLINE seconds, rejected with located problems or accepted; the
+# cost is linear, so the deadline leaves room for a loaded machine, not for a quadratic step.
+LONG_WORD = "".join(chr(ord("a") + i % 26) for i in range(3000))
+SCALE_ITEMS = 2000
+SCALE_DEADLINE = 30.0
+
+
+@dataclass(frozen=True)
+class ScaleCase:
+    name: str
+    texts: dict[str, str]
+
+
+def long_word_case() -> ScaleCase:
+    texts = {}
+    for file in FILES:
+        targets = text_fields(file)
+        if targets:
+            texts[file] = _rewrite(file, targets, lambda entry: _quoted(f"{entry.node.value} {LONG_WORD}"))
+    return ScaleCase("scale-long-word", texts)
+
+
+def _renamed(node, copy: int):
+    if isinstance(node, dict):
+        return {k: f"{v}-{copy}" if k == "id" and isinstance(v, str) else _renamed(v, copy) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_renamed(item, copy) for item in node]
+    return node
+
+
+def _grown(node, items: int):
+    """Every list `items` long: its own items, then copies of them (ids made unique). The
+    copies are not grown again, so the size grows with `items`, not with its powers."""
+    if isinstance(node, dict):
+        return {k: _grown(v, items) for k, v in node.items()}
+    if isinstance(node, list) and node:
+        return [_grown(item, items) for item in node] + [_renamed(node[i % len(node)], i)
+                                                         for i in range(len(node), items)]
+    return node
+
+
+def many_items_cases(items: int = SCALE_ITEMS) -> list[ScaleCase]:
+    return [ScaleCase(f"scale-items-{file}", {file: yaml.safe_dump(_grown(yaml.safe_load(source(file)), items),
+                                                                    allow_unicode=True, sort_keys=False, width=10**6)})
+            for file in FILES]
+
+
+def scale_cases() -> list[ScaleCase]:
+    return [long_word_case(), *many_items_cases()]

@@ -14,6 +14,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 from unittest import mock
 from urllib.parse import unquote
@@ -27,10 +28,12 @@ from mkdocs.exceptions import PluginError
 import macros
 from data_mutations import FILES, source, write_data
 from guide_pages import _Env, _config, page_html
-from hostile_data import REJECT, RENDER, Case, all_cases, field_positions
+from hostile_data import (LONG_WORD, REJECT, RENDER, SCALE_DEADLINE, Case, ScaleCase, all_cases, field_positions,
+                          long_word_case, scale_cases)
 from macros.data import loading
 from macros.validate import print_fit, registry
 from macros.data.problems import DataError
+from macros.postbuild import preview_cards
 from macros.validate.load import load_guide, site_pages
 from support import ROOT, build_site, copy_project, serve_directory, site_base_path
 
@@ -465,3 +468,65 @@ def test_accepted_payloads_run_nothing_in_a_real_browser(browser, tmp_path):
         assert alt.startswith(sample[1].payload.value), alt
         page.close()
     assert not dialogs
+
+
+def _without_print_fit():
+    # Longer words make checklists too long for their printed page (a problem of its own):
+    # here only what the rest of the build does with them is in question.
+    without_fit = [entry for entry in registry._RULES[registry.WHOLE_GUIDE]
+                   if entry[1] is not print_fit.checklists_fit_on_one_printed_page]
+    return mock.patch.dict(registry._RULES, {registry.WHOLE_GUIDE: without_fit})
+
+
+def _located_in(problem, texts: dict[str, str]) -> bool:
+    """The problem names a line and column that exist in the file it names."""
+    file = problem.position.file.removeprefix("data/").removesuffix(".yml")
+    lines = (texts.get(file) or source(file) if file in FILES else "").splitlines() or [""]
+    return (1 <= problem.position.line <= len(lines)
+            and 1 <= problem.position.column <= len(lines[problem.position.line - 1]) + 1)
+
+
+@pytest.mark.parametrize("case", scale_cases(), ids=lambda c: c.name)
+def test_large_data_is_judged_in_linear_time_by_check_data_and_the_build(case: ScaleCase, data_dir):
+    with _written(data_dir, case.texts):
+        start = time.perf_counter()
+        try:
+            load_guide(data_dir, PAGES)
+            problems, report = [], None
+        except DataError as error:
+            problems, report = error.problems, error.report()
+        checked = time.perf_counter() - start
+        env = _Env(data_dir.parent, _config())
+        try:
+            macros.define_env(env)
+            build_report = None
+        except PluginError as error:
+            build_report = str(error)
+        built = time.perf_counter() - start - checked
+    assert checked < SCALE_DEADLINE and built < SCALE_DEADLINE, (checked, built)
+    assert (report is None) == (build_report is None), (report, build_report)
+    if report is not None:
+        assert report in build_report and "Traceback" not in build_report
+        unlocated = [str(p) for p in problems if not _located_in(p, case.texts)]
+        assert not unlocated, unlocated[:3]
+    if case.name == "scale-long-word":  # every checklist's items got longer: too long to print
+        checklists = yaml.safe_load(case.texts["checklists"])["checklists"]
+        assert sum("no longer fits on one printed page" in p.message for p in problems) == len(checklists), report
+
+
+def test_long_words_render_and_draw_in_linear_time(data_dir):
+    case = long_word_case()
+    with _written(data_dir, case.texts), _without_print_fit():
+        start = time.perf_counter()
+        guide = load_guide(data_dir, PAGES)
+        pages = page_html(data_dir.parent)
+        rendered = time.perf_counter() - start
+        cards = preview_cards.page_cards(guide, list(PAGES), "https://example.org/guide/")
+        pictures = [preview_cards._encode(preview_cards.draw(card)) for card in cards]
+        drawn = time.perf_counter() - start - rendered
+    assert rendered < SCALE_DEADLINE and drawn < SCALE_DEADLINE, (rendered, drawn)
+    assert len(pictures) == len(cards) and all(len(p) <= preview_cards.BUDGET for p in pictures)
+    # The word reaches the pages whole, wherever it is shown: never split, never cut.
+    text = " ".join(BeautifulSoup(body, "html.parser").get_text(" ") for body, _meta in pages.values())
+    runs = re.findall(r"[a-z]{100,}", text)
+    assert len(runs) > 200 and set(runs) == {LONG_WORD}, {len(run) for run in runs}

@@ -16,18 +16,21 @@ from typing import Annotated, Literal, Union
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from .block_syntax import START_OF_VALUE
+
 ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 # What an editor may think of as formatting but that would become live markup, code or
 # requests in the built page: a tag (<script, </p, <!--), an event handler (onerror=),
 # braces (attribute lists such as { #id }, {: .class }, {hidden}, {onclick=x}; Jinja's
 # {{ }}), a Markdown link or image ([x](javascript:...)), a reference link or definition
 # ([x][y], and [y]: javascript:... or *[abbr]: at the start), a footnote ([^1]), and block syntax at the start of the
-# text (# heading, !!! note, ??? note, /// note). Rendering escapes all of it anyway
+# text (# heading, !!! note, ??? note, /// note, === "tab": every enabled extension's, from
+# block_syntax.py). Rendering escapes all of it anyway
 # (rendering.markdown_text); this tells the editor where they wrote it.
 # Case is spelled out instead of re.IGNORECASE so the same pattern works in the JSON
 # Schema (ECMA-262 has no inline flags) and editors see the error as they type.
 MARKUP_PATTERN = (r"<\s*[A-Za-z/!?]|[{}]|\b[oO][nN][a-zA-Z]+\s*=|\]\s*[(\[]|\[\^"
-                  r"|^\s*(#|!!!|\?\?\?|///|\*?\[[^\]]*\]\s*:)")
+                  r"|^\s*(" + START_OF_VALUE + r"|\*?\[[^\]]*\]\s*:)")
 _MARKUP = re.compile(MARKUP_PATTERN)
 # Characters with no place in the guide's prose: line breaks and other control
 # characters, bidi overrides and isolates (they reorder what a reader sees, "Trojan

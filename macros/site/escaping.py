@@ -9,6 +9,7 @@ the editor typed. Nothing here knows about MkDocs.
 from __future__ import annotations
 
 import re
+import string
 from urllib.parse import quote
 
 from markupsafe import Markup, escape
@@ -18,9 +19,12 @@ from markupsafe import Markup, escape
 _BACKSLASHED = set("\\`*_{}[]()>#+-.!|/")
 # HTML-significant characters become entities (Markdown keeps entities as they are).
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-# At the start of a line these open block syntax that a backslash cannot escape:
-# ??? (details), ~~~ (a fenced code block), ": " (a definition list).
-_LEADING_ENTITIES = {"?": "&#63;", "~": "&#126;", ":": "&#58;"}
+# At the start of a line punctuation opens block syntax, some of which a backslash cannot
+# escape: ??? (details), ~~~ (a fenced code block), ": " (a definition list), === "x" (a
+# tab), and whatever an extension enabled later adds (data/block_syntax.py lists them). A
+# value's first character, if it is punctuation, is written as a numeric entity: no block
+# syntax starts with an entity.
+_LEADING_ENTITIES = {ch: f"&#{ord(ch)};" for ch in string.punctuation if ch not in "&<>"}
 # Line breaks and other control characters: a paragraph of data stays one line, so it
 # cannot start a heading, list, table row or block on the next.
 _BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
