@@ -42,6 +42,17 @@ def markdown_text(value: object) -> str:
     return text.translate(_TRANSLATION)
 
 
+def markdown_text_piece(value: str, first: bool) -> str:
+    """A piece of a value (its spaces kept) as markdown_text writes it; `first`: the piece
+    starts the value, so its leading punctuation is written as an entity."""
+    text = _BREAKS.sub(" ", value)
+    if first:
+        text = text.lstrip()
+        if text[:1] in _LEADING_ENTITIES:
+            return _LEADING_ENTITIES[text[0]] + text[1:].translate(_TRANSLATION)
+    return text.translate(_TRANSLATION)
+
+
 def html_text(value: object) -> Markup:
     """`value` escaped for HTML element text or a quoted attribute value."""
     return escape(_BREAKS.sub(" ", str(value)))

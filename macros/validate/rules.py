@@ -22,6 +22,7 @@ from ..data.problems import closest_match
 from ..figures.body_map import body_map_problems
 from ..figures.checks import figures_problems
 from ..render.environment import markdown_environment
+from ..render.linked import link_spans, overlaps
 from ..site.anchors import RESERVED_ID_PREFIXES
 from ..site.pages import CHECKLIST_DIR
 from .registry import Context, Report, rule
@@ -268,8 +269,14 @@ def record_links_resolve(context: Context, report: Report) -> None:
     known = set(records_by_id(context.parts.values()))
     for file_key, path, record in context.records:
         if isinstance(record, CitedParagraph):
-            for i, link in enumerate(record.links):
-                if link.text not in record.text:
+            spans = link_spans(record.text, [link.text for link in record.links])
+            for first, later in overlaps(spans):
+                words = record.links[first.index].text
+                report(file_key, path + ("links", later.index, "text"),
+                       f"'{record.links[later.index].text}' overlaps '{words}' (link {first.index + 1}) where "
+                       "both first occur in the text; one word can be one link: shorten one phrase")
+            for i, (link, span) in enumerate(zip(record.links, spans)):
+                if span is None:
                     report(file_key, path + ("links", i, "text"),
                            f"'{link.text}' is not in the paragraph's text; link words it has, as written")
                 if link.to not in known:
