@@ -17,6 +17,8 @@ the closing note say why.
 from __future__ import annotations
 
 import json
+import sys
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -124,6 +126,28 @@ TEXT_PAYLOADS += tuple(
     for marker in REFUSED_MARKERS) + tuple(
     Payload("block-syntax", f"{marker} Read this", RENDER)
     for marker in TEXT_MARKERS if not set(marker) & set("{}<[^"))
+# Invisible characters by Unicode category (macros/data/model.py refuses by property): of
+# each category the model refuses, its first character beyond Latin-1 and its last (for
+# Cf: U+E007F, a tag character). tests/test_invisibles.py checks every code point.
+INVISIBLE_CATEGORIES = ("Cc", "Cf", "Co", "Cn", "Zl", "Zp")
+
+
+@cache
+def characters_of(category: str) -> tuple[str, ...]:
+    return tuple(chr(c) for c in range(sys.maxunicode + 1)
+                 if not 0xD800 <= c <= 0xDFFF and unicodedata.category(chr(c)) == category)
+
+
+def _samples(category: str) -> list[str]:
+    chars = characters_of(category)
+    beyond = [ch for ch in chars if ord(ch) > 0xFF]
+    return sorted({(beyond or chars)[0], chars[-1]})
+
+
+TEXT_PAYLOADS += tuple(
+    Payload("invisible-" + category, f"hidden{ch}words", REJECT,
+            "line break" if category in ("Zl", "Zp") else "invisible character")
+    for category in INVISIBLE_CATEGORIES for ch in _samples(category))
 # Whole values (not added to the real text).
 WHOLE_TEXT_PAYLOADS = (
     Payload("whitespace", "   ", REJECT, "only spaces"),
@@ -204,8 +228,10 @@ def _rewrite(file: str, targets: list, value_of) -> str:
 
 
 def _quoted(value: str) -> str:
-    # A JSON string is a YAML double-quoted scalar; \u escapes reach every character.
-    return json.dumps(value, ensure_ascii=True)
+    # A JSON string is a YAML double-quoted scalar; every character beyond printable ASCII
+    # as an escape (\U for those beyond the BMP: YAML refuses JSON's surrogate pairs).
+    return "".join(ch if " " <= ch <= "~" else f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}"
+                   for ch in json.dumps(value, ensure_ascii=False))
 
 
 @cache

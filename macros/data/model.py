@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import collections
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 from typing import Annotated, Literal, Union
@@ -32,22 +33,40 @@ ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 MARKUP_PATTERN = (r"<\s*[A-Za-z/!?]|[{}]|\b[oO][nN][a-zA-Z]+\s*=|\]\s*[(\[]|\[\^"
                   r"|^\s*(" + START_OF_VALUE + r"|\*?\[[^\]]*\]\s*:)")
 _MARKUP = re.compile(MARKUP_PATTERN)
-# Characters with no place in the guide's prose: line breaks and other control
-# characters, bidi overrides and isolates (they reorder what a reader sees, "Trojan
-# source"), zero-width characters, a byte-order mark, lone surrogates.
-_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]")
+# Characters with no place in the guide's prose, by Unicode property rather than by a list:
+# every character Python does not call printable (categories Cc control, line breaks among
+# them; Cf format: bidi overrides and isolates ("Trojan source"), zero-width characters,
+# the byte-order mark, tag characters U+E0000-E007F that carry hidden words; Cs lone
+# surrogates; Co private use; Cn unassigned; Zl/Zp line and paragraph separators), except
+# the visible spaces (Zs), plus the letters and marks that draw nothing (Hangul fillers,
+# the combining grapheme joiner, Khmer inherent vowels, the blank braille pattern).
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u034f\u17b4\u17b5\u2800")
+
+
+def invisible_character(value: str) -> str | None:
+    """The first invisible character of `value`, or None (one pass in C for ordinary text)."""
+    if value.isprintable() and not _BLANK_LETTERS.intersection(value):
+        return None
+    return next((ch for ch in value if (not ch.isprintable() and unicodedata.category(ch) != "Zs")
+                 or ch in _BLANK_LETTERS), None)
+
+
+def _named(ch: str) -> str:
+    """U+E0041 TAG LATIN CAPITAL LETTER A: the escape and the character's name, if it has one."""
+    name = unicodedata.name(ch, "")
+    return f"{ch.encode('unicode_escape').decode('ascii')}{' ' + name if name else ''}"
 
 
 def _plain_prose(value: str) -> str:
-    invisible = _INVISIBLE.search(value)
+    invisible = invisible_character(value)
     if invisible:
-        if invisible.group() in "\n\r":
+        if invisible in "\n\r\u2028\u2029":
             raise PydanticCustomError(
                 "line_break", "a line break is not allowed in this text (a blank line inside `>-` text?): "
                               "write it as one paragraph, or as separate list items")
         raise PydanticCustomError(
             "invisible", "an invisible character ({found}) is not allowed in text: delete it and retype the "
-                         "text around it", {"found": invisible.group().encode("unicode_escape").decode("ascii")})
+                         "text around it", {"found": _named(invisible)})
     if not value.strip():
         raise PydanticCustomError("blank", "expected text, got only spaces")
     match = _MARKUP.search(value)
