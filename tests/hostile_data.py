@@ -205,6 +205,21 @@ DOI_PAYLOADS = (
 )
 
 
+# Numbers: every number in the data replaced by one no field can hold (written plain, so
+# YAML reads a number: a 5,000-digit integer Python's int() refuses to print, not-a-number,
+# infinity); and every `sets` text given a digit run. Each is refused where it is.
+NUMBER_PAYLOADS = (
+    Payload("number", "9" * 5000, REJECT, ""),
+    Payload("number", ".nan", REJECT, "(not a number) is not a value"),
+    Payload("number", ".inf", REJECT, ""),
+    Payload("number", "-1e309", REJECT, ""),
+)
+SETS_PAYLOADS = (
+    Payload("sets-number", "3–" + "9" * 5000, REJECT, "more than a session holds"),
+    Payload("sets-number", "100", REJECT, "more than a session holds"),
+)
+
+
 @dataclass(frozen=True)
 class Case:
     """Data files rewritten with one payload: the new texts, and the (file, path) of
@@ -314,8 +329,31 @@ def _case(name: str, payload: Payload, select, value_of) -> Case:
     return Case(name, payload, texts, tuple(fields))
 
 
+@cache
+def number_fields(file: str) -> list:
+    return [e for e in entries(file) if e.path and isinstance(e.node, yaml.ScalarNode) and not e.node.style
+            and e.node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+            or (e.path and isinstance(e.node, yaml.ScalarNode) and not e.node.style
+                and isinstance(yaml.safe_load(e.node.value), (int, float))
+                and not isinstance(yaml.safe_load(e.node.value), bool))]
+
+
+def number_cases() -> list[Case]:
+    cases = [_case(f"number-{n}", payload, number_fields, lambda entry, payload=payload: payload.value)
+             for n, payload in enumerate(NUMBER_PAYLOADS)]
+
+    def sets_fields(file: str) -> list:
+        # The sets of a session exercise: the session card reads a number out of them.
+        return [e for e in entries(file) if e.path and e.path[-1] == "sets" and "goals" not in e.path
+                and isinstance(e.node, yaml.ScalarNode)]
+
+    cases += [_case(f"sets-number-{n}", payload, sets_fields, lambda entry, payload=payload: _quoted(payload.value))
+              for n, payload in enumerate(SETS_PAYLOADS)]
+    return cases
+
+
 def all_cases() -> list[Case]:
-    return text_cases() + id_cases() + reference_field_cases()
+    return text_cases() + id_cases() + reference_field_cases() + number_cases()
 
 
 def field_positions(text: str) -> dict[tuple, tuple[int, int]]:

@@ -384,9 +384,25 @@ class Progression(Linkable):
     advance_when: Text
 
 
+# The numbers an exercise's `sets` may hold (the session card prints a row per set, up to
+# its `set_rows`): read from text, so bounded here, where the message can say where.
+MAX_SETS = 99
+_NUMBER = re.compile(r"\d+")
+
+
+def _sets_in_bounds(value: str) -> str:
+    for match in _NUMBER.finditer(value):
+        digits = match.group()
+        if len(digits) > 2 or int(digits) > MAX_SETS:
+            shown = digits if len(digits) <= 12 else f"{digits[:6]}… ({len(digits)} digits)"
+            raise PydanticCustomError("sets_number", "{found} sets is more than a session holds (at most {most}); "
+                                      "write the number of sets, e.g. 3–4", {"found": shown, "most": MAX_SETS})
+    return value
+
+
 class SessionExercise(Linkable):
     exercise: Text
-    sets: Text
+    sets: Annotated[Text, AfterValidator(_sets_in_bounds)]
     reps: Text | None = None
     per_leg: bool = False
     logs: Logs = ["reps"]

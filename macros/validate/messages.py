@@ -204,8 +204,13 @@ def problems_from(errors: list[dict], model: type[BaseModel], loaded: LoadedFile
                                             if isinstance(walk.node, dict) else value)))
             continue
         path = _existing(loaded, path)
-        if kind in _TYPE_NAMES:
+        if isinstance(value, float) and value != value:
+            message = "'.nan' (not a number) is not a value this field can hold: write a number"
+        elif kind in _TYPE_NAMES:
             message = f"expected {_TYPE_NAMES[kind]}, got {describe_value(value)}"
+            if kind == "string_type" and isinstance(value, (int, float)) and not isinstance(value, bool):
+                # YAML reads 1:30 as 90 and 1e3 as a number: the editor meant text.
+                message += " (YAML reads some text as a number, e.g. 1:30 as 90): put it in quotes to keep it as text"
         elif kind == "literal_error":
             message = _one_of(_literals(ctx.get("expected", "")), value)
         elif kind == "string_pattern_mismatch":
@@ -218,7 +223,10 @@ def problems_from(errors: list[dict], model: type[BaseModel], loaded: LoadedFile
             # A bounded text (a fault finder line): say how long, in characters.
             message = f"{len(value)} characters, at most {ctx.get('max_length')}: say it in fewer words"
         elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-            message = f"{value!r} is out of range: {item['msg'].removeprefix('Input should be ')}"
+            # (str() of an int over 4,300 digits raises: a long one is described, not shown.)
+            shown = (f"a number of about {round(value.bit_length() * 0.30103)} digits"
+                     if isinstance(value, int) and value.bit_length() > 64 else repr(value))
+            message = f"{shown} is out of range: {item['msg'].removeprefix('Input should be ')}"
         else:
             message = item["msg"].removeprefix("Value error, ")
         problems.append(Problem(loaded.position_of(path), format_path(path), message))
