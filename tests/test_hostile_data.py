@@ -530,3 +530,44 @@ def test_long_words_render_and_draw_in_linear_time(data_dir):
     text = " ".join(BeautifulSoup(body, "html.parser").get_text(" ") for body, _meta in pages.values())
     runs = re.findall(r"[a-z]{100,}", text)
     assert len(runs) > 200 and set(runs) == {LONG_WORD}, {len(run) for run in runs}
+
+
+def _manifest_cases() -> dict[str, list[str]]:
+    """Lines added to data/links.lock, generated from its own addresses: every page's
+    address with a letter more (a page the site does not make), bare and with an anchor
+    the real page has."""
+    lines = [line for line in source_lock().splitlines() if line.strip() and not line.startswith("#")]
+    pages = sorted({line.partition("#")[0] for line in lines})
+    anchors = {}
+    for line in lines:
+        page, _, anchor = line.partition("#")
+        if anchor:
+            anchors.setdefault(page, anchor)
+    def moved(page: str) -> str:
+        return page.rstrip("/") + "x/" if page != "/" else "/x/"
+
+    return {
+        "no-such-page": [moved(page) for page in pages],
+        "anchor-on-no-such-page": [moved(page) + "#" + anchor for page, anchor in sorted(anchors.items())],
+    }
+
+
+def source_lock() -> str:
+    return (ROOT / "data" / "links.lock").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(_manifest_cases()))
+def test_manifest_lines_are_checked_by_page_and_anchor_by_check_data_and_the_build(name, data_dir):
+    added = _manifest_cases()[name]
+    text = source_lock().rstrip("\n") + "\n" + "\n".join(added) + "\n"
+    (data_dir / "links.lock").write_text(text, encoding="utf-8")
+    try:
+        problems, report = _faq_problems(data_dir)
+        build_report = _build_report(data_dir)
+    finally:
+        (data_dir / "links.lock").write_text(source_lock(), encoding="utf-8")
+    assert report in build_report and "Traceback" not in build_report
+    first = len(source_lock().splitlines()) + 1
+    for n, address in enumerate(added):
+        assert any(p.position.file == "data/links.lock" and p.position.line == first + n and p.position.column == 1
+                   and address in p.message for p in problems), f"{address} (line {first + n}) not reported:\n{report}"
