@@ -26,6 +26,7 @@ import yaml
 
 from data_mutations import FILES, entries, is_text, schema_at, source
 from macros.data.block_syntax import REFUSED_MARKERS, TEXT_MARKERS
+from macros.site.anchors import RESERVED_ID_PREFIXES
 
 REJECT, RENDER = "reject", "render"
 
@@ -170,6 +171,8 @@ COLLIDING_IDS = (
     Payload("id-collision", "links-technique", REJECT, "kept for the anchors the site makes"),
     Payload("id-collision", "in-this-guide", REJECT, "already the id of a heading"),
     Payload("id-collision", "corrections", REJECT, "already the id of a heading"),
+    *(Payload("id-collision", f"{prefix}2", REJECT, "kept for the anchors the site makes")
+      for prefix in RESERVED_ID_PREFIXES),
 )
 
 URL_PAYLOADS = (
@@ -180,6 +183,7 @@ URL_PAYLOADS = (
     Payload("url", "https://localhost/", REJECT, "not a web address"),
     Payload("url", "https://user:pw@example.org/", REJECT, "not a web address"),
     Payload("url", "https://example.org:99999/", REJECT, "not a web address"),
+    Payload("url", "https://example.org:0/", REJECT, "not a web address"),
     Payload("url", "https://example.org/a b", REJECT, "not a web address"),
     Payload("url", 'https://example.org/"onmouseover="alert(1)', REJECT, "not a web address"),
     Payload("url", "https://example.org/)](javascript:alert(1)", REJECT, "not a web address"),
@@ -202,7 +206,8 @@ DOI_PAYLOADS = (
     Payload("doi", "10.1002/(SICI)1097-4571(199806)49:8<693::AID>", REJECT, "not a DOI"),
     Payload("doi", "10.1002/(SICI)1097-4571(199806)49:8_693", RENDER),
     Payload("doi", "10.1123/jab.2014-0301", RENDER),
-)
+) + tuple(Payload("doi", f"10.1123/{path}", REJECT, "not a DOI")  # dot segments, generated
+          for path in ("../x", "./x", "a/../b", "a/./b", "a/..", "a/."))
 
 
 # Numbers: every number in the data replaced by one no field can hold (written plain, so

@@ -99,7 +99,8 @@ def _web_address(value: str) -> str:
         port = -1
     host = parts.hostname or ""
     labels = host.split(".")
-    if (parts.scheme != "https" or parts.username is not None or port == -1 or len(labels) < 2
+    # (Port 0 is no port a server listens on: a browser refuses it.)
+    if (parts.scheme != "https" or parts.username is not None or port in (-1, 0) or len(labels) < 2
             or not all(_HOST_LABEL.match(label) for label in labels) or not labels[-1].isalpha()):
         raise PydanticCustomError(
             "url", "'{value}' is not a web address: expected https:// followed by a domain name, "
@@ -125,7 +126,17 @@ Text = Annotated[str, StringConstraints(strict=True, min_length=1), AfterValidat
                          **{"not": {"pattern": MARKUP_PATTERN}})]
 Year = Annotated[int, Field(strict=True, ge=1800, le=2100)]
 # The DOI syntax Crossref recommends for modern DOIs: "10.", a registrant code, "/", a suffix.
-Doi = Annotated[str, StringConstraints(strict=True, pattern=r"^10\.\d{4,9}/[-._;()/:A-Za-z0-9]+$")]
+def _doi_segments(value: str) -> str:
+    # A "." or ".." segment is resolved by the browser before doi.org sees it: 10.1123/../x
+    # would open another DOI than the one written.
+    if any(segment in (".", "..") for segment in value.split("/")[1:]):
+        raise PydanticCustomError("doi", "'{value}' is not a DOI: a DOI has no '.' or '..' path segments (the "
+                                         "browser would open another one)", {"value": value})
+    return value
+
+
+Doi = Annotated[str, StringConstraints(strict=True, pattern=r"^10\.\d{4,9}/[-._;()/:A-Za-z0-9]+$"),
+                AfterValidator(_doi_segments)]
 Url = Annotated[str, StringConstraints(strict=True, pattern=r"^https://[^\s\"'<>()\\]+$"), AfterValidator(_web_address)]
 NonEmpty = Field(min_length=1)
 
