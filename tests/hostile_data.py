@@ -134,9 +134,17 @@ INVISIBLE_CATEGORIES = ("Cc", "Cf", "Co", "Cn", "Zl", "Zp")
 
 
 @cache
+def _by_category() -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    for c in range(sys.maxunicode + 1):
+        if not 0xD800 <= c <= 0xDFFF:
+            found.setdefault(unicodedata.category(chr(c)), []).append(chr(c))
+    return {category: tuple(chars) for category, chars in found.items()}
+
+
 def characters_of(category: str) -> tuple[str, ...]:
-    return tuple(chr(c) for c in range(sys.maxunicode + 1)
-                 if not 0xD800 <= c <= 0xDFFF and unicodedata.category(chr(c)) == category)
+    """Every code point of a Unicode category (surrogates aside), one scan for all."""
+    return _by_category().get(category, ())
 
 
 def _samples(category: str) -> list[str]:

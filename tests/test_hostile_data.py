@@ -239,6 +239,7 @@ YAML_CASES = {
     "raw-control": lambda: (_insert("faq", 2, "bell: a\x07b\n"), 2, 8, "control character"),
     "raw-nul": lambda: (_insert("faq", 2, "nul: a\x00b\n"), 2, 7, "control character"),
     "impossible-date": lambda: (_insert("faq", 2, "when: 2019-13-45\n"), 2, 7, "put it in quotes"),
+    "bom-in-a-key": lambda: (_insert("faq", 2, "ti\ufefftle: x\n"), 2, 1, "invisible character, \\ufeff ZERO WIDTH NO-BREAK SPACE"),
     "raw-escape-in-id": lambda: (_insert("faq", 2, "ev\x1bil: x\n"), 2, 3, "\\x1b"),
 }
 

@@ -51,7 +51,7 @@ def invisible_character(value: str) -> str | None:
                  or ch in _BLANK_LETTERS), None)
 
 
-def _named(ch: str) -> str:
+def named_character(ch: str) -> str:
     """U+E0041 TAG LATIN CAPITAL LETTER A: the escape and the character's name, if it has one."""
     name = unicodedata.name(ch, "")
     return f"{ch.encode('unicode_escape').decode('ascii')}{' ' + name if name else ''}"
@@ -66,7 +66,7 @@ def _plain_prose(value: str) -> str:
                               "write it as one paragraph, or as separate list items")
         raise PydanticCustomError(
             "invisible", "an invisible character ({found}) is not allowed in text: delete it and retype the "
-                         "text around it", {"found": _named(invisible)})
+                         "text around it", {"found": named_character(invisible)})
     if not value.strip():
         raise PydanticCustomError("blank", "expected text, got only spaces")
     match = _MARKUP.search(value)

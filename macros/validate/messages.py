@@ -13,7 +13,7 @@ import typing
 from pydantic import BaseModel
 
 from ..data.loading import LoadedFile
-from ..data.model import ID_PATTERN
+from ..data.model import ID_PATTERN, invisible_character, named_character
 from ..data.problems import Problem, closest_match, format_path
 
 _TYPE_NAMES = {
@@ -130,6 +130,11 @@ def _unknown_field(loaded: LoadedFile, path: tuple, models: list[type[BaseModel]
     required = {name for model in models for name, field in model.model_fields.items() if field.is_required()}
     meant = closest_match(key, [name for name in fields if name not in present], required - present)
     message = f"unknown field '{key}'"
+    hidden = invisible_character(key)
+    if hidden is not None:
+        # A byte-order mark or zero-width space pasted into a key: the message says which.
+        meant = closest_match("".join(ch for ch in key if invisible_character(ch) is None), fields) or meant
+        message += f" (it holds an invisible character, {named_character(hidden)}: delete it and retype the key)"
     message += f"; did you mean '{meant}'?" if meant else f"; expected one of: {', '.join(fields)}"
     if meant and renamed is not None:
         renamed.add(path[:-1] + (meant,))
