@@ -27,6 +27,7 @@ import yaml
 from data_mutations import FILES, entries, is_text, schema_at, source
 from macros.data.block_syntax import REFUSED_MARKERS, TEXT_MARKERS
 from macros.site.anchors import RESERVED_ID_PREFIXES
+from macros.site.glyphs import drawable
 
 REJECT, RENDER = "reject", "render"
 
@@ -365,8 +366,27 @@ def number_cases() -> list[Case]:
     return cases
 
 
+# Letters the preview pictures' font cannot draw (CJK, emoji, and a sample of every other
+# script it lacks), in each text a picture shows: refused there, with the character named.
+def _undrawable_samples() -> list[str]:
+    points = drawable()
+    lacking = [ch for category in ("Lo", "So") for ch in characters_of(category) if ord(ch) not in points]
+    return sorted({"\u6f22", "\U0001f4aa", *lacking[::max(1, len(lacking) // 6)]})
+
+
+def glyph_cases() -> list[Case]:
+    def card_fields(file: str) -> list:
+        return [e for e in entries(file) if file == "guide" and isinstance(e.node, yaml.ScalarNode)
+                and (e.path == ("title",) or (len(e.path) == 3 and e.path[0] == "pages"
+                                              and e.path[2] in ("title", "description")))]
+
+    return [_case(f"glyph-{n}", Payload("glyph", ch, REJECT, "picture cannot draw"), card_fields,
+                  lambda entry, ch=ch: _quoted(f"{entry.node.value} {ch}"))
+            for n, ch in enumerate(_undrawable_samples())]
+
+
 def all_cases() -> list[Case]:
-    return text_cases() + id_cases() + reference_field_cases() + number_cases()
+    return text_cases() + id_cases() + reference_field_cases() + number_cases() + glyph_cases()
 
 
 def field_positions(text: str) -> dict[tuple, tuple[int, int]]:

@@ -5,8 +5,9 @@ data: the guide's title, the page's title and description, and the page's addres
 Why drawn here rather than by Material's social plugin: that plugin needs Cairo and
 downloads its fonts, and the build must work offline. The font is shipped in
 postbuild/fonts/ (DejaVu Sans from Debian's fonts-dejavu-core, Bitstream Vera licence:
-free to copy and bundle, wide Unicode coverage, so any title the data allows has its
-letters; see fonts/LICENSE). Text is laid out with Pillow's basic layout (no Raqm, which
+free to copy and bundle, Latin, Greek and Cyrillic; see fonts/LICENSE). It has no CJK and
+no emoji: validation refuses what it cannot draw in the texts a picture shows
+(validate/preview_glyphs.py), so no picture shows an empty box. Text is laid out with Pillow's basic layout (no Raqm, which
 not every machine has), so the same data gives the same bytes everywhere; the picture is
 reduced to a small palette, which keeps each file well under the 60 KB budget.
 
