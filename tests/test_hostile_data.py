@@ -479,10 +479,12 @@ def _without_print_fit():
     return mock.patch.dict(registry._RULES, {registry.WHOLE_GUIDE: without_fit})
 
 
-def _located_in(problem, texts: dict[str, str]) -> bool:
+def _located_in(problem, texts: dict[str, str], lines_of: dict[str, list[str]]) -> bool:
     """The problem names a line and column that exist in the file it names."""
     file = problem.position.file.removeprefix("data/").removesuffix(".yml")
-    lines = (texts.get(file) or source(file) if file in FILES else "").splitlines() or [""]
+    if file not in lines_of:
+        lines_of[file] = (texts.get(file) or source(file) if file in FILES else "").splitlines() or [""]
+    lines = lines_of[file]
     return (1 <= problem.position.line <= len(lines)
             and 1 <= problem.position.column <= len(lines[problem.position.line - 1]) + 1)
 
@@ -508,7 +510,8 @@ def test_large_data_is_judged_in_linear_time_by_check_data_and_the_build(case: S
     assert (report is None) == (build_report is None), (report, build_report)
     if report is not None:
         assert report in build_report and "Traceback" not in build_report
-        unlocated = [str(p) for p in problems if not _located_in(p, case.texts)]
+        lines_of: dict[str, list[str]] = {}
+        unlocated = [str(p) for p in problems if not _located_in(p, case.texts, lines_of)]
         assert not unlocated, unlocated[:3]
     if case.name == "scale-long-word":  # every checklist's items got longer: too long to print
         checklists = yaml.safe_load(case.texts["checklists"])["checklists"]
