@@ -111,6 +111,12 @@ def section_scale(work: Path) -> str:
     SUMMARY.append(["scale: peak RSS MiB", " / ".join(f"{s.peak_mib:.0f}" for s in sizes), ""])
     SUMMARY.append(["growth exponent (CPU, log-log fit; 10×→100×)",
                     f"{slopes['fit']:.2f}; {list(slopes.values())[-1]:.2f}", "≤ 1.1"])
+    words = scale.measure_long_words(work / "scale")
+    base = words[0][1].cpu_seconds
+    SUMMARY.append(["scale: CPU s with a word of " + " / ".join(f"{n:,}" for n, _ in words) + " letters in every "
+                    "page description", " / ".join(f"{run.cpu_seconds:.2f}" for _, run in words),
+                    f"≤ {base * 1.5:.2f} (1.5× the first)"])
+    word_rows = [[f"{n:,}", f"{run.cpu_seconds:.2f}", f"{run.seconds:.2f}"] for n, run in words]
     return ("## Scale\n\n"
             "Synthetic data from `bench/generate.py` (steps, mistakes, muscles, variations, FAQs and references "
             f"repeated; valid under `load_guide`), {len(sizes[0].runs)} interleaved builds each, median CPU and "
@@ -120,7 +126,11 @@ def section_scale(work: Path) -> str:
             + table(["size", "items", "pages", "CPU s", "wall s", "peak RSS MiB"], rows)
             + "\n\nGrowth exponent (log-log slope of build time on item count; target ≤ 1.1): CPU "
             + ", ".join(f"{k} {v:.2f}" for k, v in slopes.items()) + "; wall "
-            + ", ".join(f"{k} {v:.2f}" for k, v in wall.items()) + ".\n")
+            + ", ".join(f"{k} {v:.2f}" for k, v in wall.items()) + ".\n\n"
+            "Long words (issue 31): every page's description ends in one word of this many letters, one build "
+            "each (`bench/scale.py` measure_long_words). The preview pictures wrap and cut it in time that "
+            "follows the lines shown, not the word.\n\n"
+            + table(["letters", "CPU s", "wall s"], word_rows) + "\n")
 
 
 def section_weight(work: Path) -> str:

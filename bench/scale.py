@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
 from generate import generate
 from project import Run, build, copy_project, median, site_pages, write_variant
 
@@ -67,3 +68,31 @@ def exponents(sizes: list[Size], cpu: bool = False) -> dict[str, float]:
     for a, b in zip(sizes, sizes[1:]):
         out[f"{a.scale}×→{b.scale}×"] = slope([a.items, b.items], [time(a), time(b)])
     return out
+
+
+# Long words: the issue-31 attack on the preview pictures (a page description with one
+# word thousands of letters long took the build from 3 s to minutes). Every page's
+# description gets one such word; the build time must not grow with its length.
+WORD_LENGTHS = (0, 1500, 3000, 6000)
+
+
+def with_long_descriptions(data: Path, letters: int) -> None:
+    guide_file = data / "guide.yml"
+    guide = yaml.safe_load(guide_file.read_text(encoding="utf-8"))
+    word = "".join(chr(ord("a") + i % 26) for i in range(letters))
+    for preview in guide["pages"].values():
+        preview["description"] = f"{preview['description']} {word}".strip()
+    guide_file.write_text(yaml.safe_dump(guide, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
+
+
+def measure_long_words(work: Path, lengths: tuple[int, ...] = WORD_LENGTHS, repeats: int = 1) -> list[tuple[int, Run]]:
+    """One build per word length (after one warm-up of the first): (letters, median run)."""
+    configs = {}
+    for letters in lengths:
+        project = copy_project(work / f"words-{letters}")
+        with_long_descriptions(project / "data", letters)
+        configs[letters] = write_variant(project, "bench-words", {})
+    build(configs[lengths[0]], work / "words-warm-up")
+    runs = {letters: [build(configs[letters], work / f"site-words-{letters}") for _ in range(repeats)]
+            for letters in lengths}
+    return [(letters, min(runs[letters], key=lambda r: r.cpu_seconds)) for letters in lengths]

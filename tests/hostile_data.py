@@ -17,12 +17,17 @@ the closing note say why.
 from __future__ import annotations
 
 import json
+import sys
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import cache
 
 import yaml
 
 from data_mutations import FILES, entries, is_text, schema_at, source
+from macros.data.block_syntax import REFUSED_MARKERS, TEXT_MARKERS
+from macros.site.anchors import RESERVED_ID_PREFIXES
+from macros.site.glyphs import drawable
 
 REJECT, RENDER = "reject", "render"
 
@@ -114,6 +119,45 @@ TEXT_PAYLOADS = (
     # parser would let it through to the model, which refuses it too.
     Payload("surrogate", "lone\ud800", REJECT, "", same_line=True),
 )
+# Every block marker of every extension the site can enable (macros/data/block_syntax.py,
+# which tests/test_block_syntax.py holds to mkdocs.yml): refused at the start of a value,
+# text after other words; the markers rendered as text render as typed anywhere. (Braces,
+# tags and footnote marks are refused anywhere: the families above have them.)
+TEXT_PAYLOADS += tuple(
+    Payload("block-syntax", f'{marker} "Read this"', REJECT, "markup is not allowed", RENDER)
+    for marker in REFUSED_MARKERS) + tuple(
+    Payload("block-syntax", f"{marker} Read this", RENDER)
+    for marker in TEXT_MARKERS if not set(marker) & set("{}<[^"))
+# Invisible characters by Unicode category (macros/data/model.py refuses by property): of
+# each category the model refuses, its first character beyond Latin-1 and its last (for
+# Cf: U+E007F, a tag character). tests/test_invisibles.py checks every code point.
+INVISIBLE_CATEGORIES = ("Cc", "Cf", "Co", "Cn", "Zl", "Zp")
+
+
+@cache
+def _by_category() -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    for c in range(sys.maxunicode + 1):
+        if not 0xD800 <= c <= 0xDFFF:
+            found.setdefault(unicodedata.category(chr(c)), []).append(chr(c))
+    return {category: tuple(chars) for category, chars in found.items()}
+
+
+def characters_of(category: str) -> tuple[str, ...]:
+    """Every code point of a Unicode category (surrogates aside), one scan for all."""
+    return _by_category().get(category, ())
+
+
+def _samples(category: str) -> list[str]:
+    chars = characters_of(category)
+    beyond = [ch for ch in chars if ord(ch) > 0xFF]
+    return sorted({(beyond or chars)[0], chars[-1]})
+
+
+TEXT_PAYLOADS += tuple(
+    Payload("invisible-" + category, f"hidden{ch}words", REJECT,
+            "line break" if category in ("Zl", "Zp") else "invisible character")
+    for category in INVISIBLE_CATEGORIES for ch in _samples(category))
 # Whole values (not added to the real text).
 WHOLE_TEXT_PAYLOADS = (
     Payload("whitespace", "   ", REJECT, "only spaces"),
@@ -136,6 +180,8 @@ COLLIDING_IDS = (
     Payload("id-collision", "links-technique", REJECT, "kept for the anchors the site makes"),
     Payload("id-collision", "in-this-guide", REJECT, "already the id of a heading"),
     Payload("id-collision", "corrections", REJECT, "already the id of a heading"),
+    *(Payload("id-collision", f"{prefix}2", REJECT, "kept for the anchors the site makes")
+      for prefix in RESERVED_ID_PREFIXES),
 )
 
 URL_PAYLOADS = (
@@ -146,6 +192,7 @@ URL_PAYLOADS = (
     Payload("url", "https://localhost/", REJECT, "not a web address"),
     Payload("url", "https://user:pw@example.org/", REJECT, "not a web address"),
     Payload("url", "https://example.org:99999/", REJECT, "not a web address"),
+    Payload("url", "https://example.org:0/", REJECT, "not a web address"),
     Payload("url", "https://example.org/a b", REJECT, "not a web address"),
     Payload("url", 'https://example.org/"onmouseover="alert(1)', REJECT, "not a web address"),
     Payload("url", "https://example.org/)](javascript:alert(1)", REJECT, "not a web address"),
@@ -168,6 +215,22 @@ DOI_PAYLOADS = (
     Payload("doi", "10.1002/(SICI)1097-4571(199806)49:8<693::AID>", REJECT, "not a DOI"),
     Payload("doi", "10.1002/(SICI)1097-4571(199806)49:8_693", RENDER),
     Payload("doi", "10.1123/jab.2014-0301", RENDER),
+) + tuple(Payload("doi", f"10.1123/{path}", REJECT, "not a DOI")  # dot segments, generated
+          for path in ("../x", "./x", "a/../b", "a/./b", "a/..", "a/."))
+
+
+# Numbers: every number in the data replaced by one no field can hold (written plain, so
+# YAML reads a number: a 5,000-digit integer Python's int() refuses to print, not-a-number,
+# infinity); and every `sets` text given a digit run. Each is refused where it is.
+NUMBER_PAYLOADS = (
+    Payload("number", "9" * 5000, REJECT, ""),
+    Payload("number", ".nan", REJECT, "(not a number) is not a value"),
+    Payload("number", ".inf", REJECT, ""),
+    Payload("number", "-1e309", REJECT, ""),
+)
+SETS_PAYLOADS = (
+    Payload("sets-number", "3–" + "9" * 5000, REJECT, "more than a session holds"),
+    Payload("sets-number", "100", REJECT, "more than a session holds"),
 )
 
 
@@ -194,8 +257,10 @@ def _rewrite(file: str, targets: list, value_of) -> str:
 
 
 def _quoted(value: str) -> str:
-    # A JSON string is a YAML double-quoted scalar; \u escapes reach every character.
-    return json.dumps(value, ensure_ascii=True)
+    # A JSON string is a YAML double-quoted scalar; every character beyond printable ASCII
+    # as an escape (\U for those beyond the BMP: YAML refuses JSON's surrogate pairs).
+    return "".join(ch if " " <= ch <= "~" else f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}"
+                   for ch in json.dumps(value, ensure_ascii=False))
 
 
 @cache
@@ -278,8 +343,50 @@ def _case(name: str, payload: Payload, select, value_of) -> Case:
     return Case(name, payload, texts, tuple(fields))
 
 
+@cache
+def number_fields(file: str) -> list:
+    return [e for e in entries(file) if e.path and isinstance(e.node, yaml.ScalarNode) and not e.node.style
+            and e.node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+            or (e.path and isinstance(e.node, yaml.ScalarNode) and not e.node.style
+                and isinstance(yaml.safe_load(e.node.value), (int, float))
+                and not isinstance(yaml.safe_load(e.node.value), bool))]
+
+
+def number_cases() -> list[Case]:
+    cases = [_case(f"number-{n}", payload, number_fields, lambda entry, payload=payload: payload.value)
+             for n, payload in enumerate(NUMBER_PAYLOADS)]
+
+    def sets_fields(file: str) -> list:
+        # The sets of a session exercise: the session card reads a number out of them.
+        return [e for e in entries(file) if e.path and e.path[-1] == "sets" and "goals" not in e.path
+                and isinstance(e.node, yaml.ScalarNode)]
+
+    cases += [_case(f"sets-number-{n}", payload, sets_fields, lambda entry, payload=payload: _quoted(payload.value))
+              for n, payload in enumerate(SETS_PAYLOADS)]
+    return cases
+
+
+# Letters the preview pictures' font cannot draw (CJK, emoji, and a sample of every other
+# script it lacks), in each text a picture shows: refused there, with the character named.
+def _undrawable_samples() -> list[str]:
+    points = drawable()
+    lacking = [ch for category in ("Lo", "So") for ch in characters_of(category) if ord(ch) not in points]
+    return sorted({"\u6f22", "\U0001f4aa", *lacking[::max(1, len(lacking) // 6)]})
+
+
+def glyph_cases() -> list[Case]:
+    def card_fields(file: str) -> list:
+        return [e for e in entries(file) if file == "guide" and isinstance(e.node, yaml.ScalarNode)
+                and (e.path == ("title",) or (len(e.path) == 3 and e.path[0] == "pages"
+                                              and e.path[2] in ("title", "description")))]
+
+    return [_case(f"glyph-{n}", Payload("glyph", ch, REJECT, "picture cannot draw"), card_fields,
+                  lambda entry, ch=ch: _quoted(f"{entry.node.value} {ch}"))
+            for n, ch in enumerate(_undrawable_samples())]
+
+
 def all_cases() -> list[Case]:
-    return text_cases() + id_cases() + reference_field_cases()
+    return text_cases() + id_cases() + reference_field_cases() + number_cases() + glyph_cases()
 
 
 def field_positions(text: str) -> dict[tuple, tuple[int, int]]:
@@ -297,3 +404,59 @@ def field_positions(text: str) -> dict[tuple, tuple[int, int]]:
 
     visit(yaml.compose(text, Loader=yaml.SafeLoader), ())
     return found
+
+
+# Scale: a few KB must not cost minutes. Each text field ends in one over-long word (every
+# field at once), or each list of one file holds thousands of items (copies of its own
+# items, their ids made unique, so most of the data still validates). Every such case
+# ends within SCALE_DEADLINE seconds, rejected with located problems or accepted; the
+# cost is linear, so the deadline leaves room for a loaded machine, not for a quadratic step.
+LONG_WORD = "".join(chr(ord("a") + i % 26) for i in range(3000))
+SCALE_ITEMS = 2000
+SCALE_DEADLINE = 30.0
+
+
+@dataclass(frozen=True)
+class ScaleCase:
+    name: str
+    texts: dict[str, str]
+
+
+def long_word_case() -> ScaleCase:
+    """The word in every text field without a length bound (a bounded one, a fault finder
+    line, refuses it by its length: tested with the bounds)."""
+    texts = {}
+    for file in FILES:
+        targets = [e for e in text_fields(file) if e.path not in _bounds()]
+        if targets:
+            texts[file] = _rewrite(file, targets, lambda entry: _quoted(f"{entry.node.value} {LONG_WORD}"))
+    return ScaleCase("scale-long-word", texts)
+
+
+def _renamed(node, copy: int):
+    if isinstance(node, dict):
+        return {k: f"{v}-{copy}" if k == "id" and isinstance(v, str) else _renamed(v, copy) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_renamed(item, copy) for item in node]
+    return node
+
+
+def _grown(node, items: int):
+    """Every list `items` long: its own items, then copies of them (ids made unique). The
+    copies are not grown again, so the size grows with `items`, not with its powers."""
+    if isinstance(node, dict):
+        return {k: _grown(v, items) for k, v in node.items()}
+    if isinstance(node, list) and node:
+        return [_grown(item, items) for item in node] + [_renamed(node[i % len(node)], i)
+                                                         for i in range(len(node), items)]
+    return node
+
+
+def many_items_cases(items: int = SCALE_ITEMS) -> list[ScaleCase]:
+    return [ScaleCase(f"scale-items-{file}", {file: yaml.safe_dump(_grown(yaml.safe_load(source(file)), items),
+                                                                    allow_unicode=True, sort_keys=False, width=10**6)})
+            for file in FILES]
+
+
+def scale_cases() -> list[ScaleCase]:
+    return [long_word_case(), *many_items_cases()]

@@ -5,11 +5,14 @@ which an id was renamed (its old address kept as an alias)."""
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 
 import pytest
 
+from macros.links import check
 from macros.links.check import Index, find_links, link_address
 from macros.cli.check_links import main
 from macros.links.index import dumps
@@ -138,3 +141,65 @@ def test_a_guide_at_the_root_of_its_host_matches_no_bare_paths():
 def test_site_address_follows_directory_urls():
     assert [link_address(rest) for rest in ("", "/", "/faq", "/faq/index.html#x", "/a%20b/#c%2Dd")] == [
         "/", "/", "/faq/", "/faq/#x", "/a b/#c-d"]
+
+
+# --- hostile input: whatever the checker is pointed at, it answers (exit 2, a message) ---
+def _special(kind: str, tmp_path):
+    target = tmp_path / f"input-{kind}"
+    if kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "dev-zero":
+        target.symlink_to("/dev/zero")
+    elif kind == "directory":
+        target.mkdir()
+    elif kind == "missing":
+        pass
+    elif kind == "oversized":
+        with open(target, "wb") as handle:
+            handle.truncate(check.MAX_FILE_BYTES + 1)
+    return target
+
+
+def _index_json(shape: str):
+    good = {"site_url": "https://example.org/g/", "addresses": [{"address": "/", "old": []}]}
+    return {"addresses-a-number": {**good, "addresses": 5}, "entries-strings": {**good, "addresses": ["/"]},
+            "a-list": [good], "old-a-number": {**good, "addresses": [{"address": "/", "old": 3}]},
+            "address-a-number": {**good, "addresses": [{"address": 7}]}, "no-site-url": {"addresses": []},
+            "deep": None, "not-json": None}[shape]
+
+
+KINDS = ("fifo", "dev-zero", "directory", "missing", "oversized")
+SHAPES = ("addresses-a-number", "entries-strings", "a-list", "old-a-number", "address-a-number", "no-site-url",
+          "deep", "not-json")
+
+
+def _run(*args) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "macros", "check-links", *map(str, args)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("role", ("file", "index"))
+def test_anything_unreadable_exits_2_with_a_message_within_seconds(kind, role, tmp_path):
+    special = _special(kind, tmp_path)
+    sample = tmp_path / "notes.md"
+    sample.write_text("no links\n", encoding="utf-8")
+    result = _run(special) if role == "file" else _run("--index", special, sample)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert "cannot read" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_downloaded_index_of_the_wrong_shape_exits_2_with_a_message(shape, tmp_path):
+    index = tmp_path / "links.json"
+    if shape == "deep":
+        index.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    elif shape == "not-json":
+        index.write_text("{not json", encoding="utf-8")
+    else:
+        index.write_text(json.dumps(_index_json(shape)), encoding="utf-8")
+    sample = tmp_path / "notes.md"
+    sample.write_text("no links\n", encoding="utf-8")
+    result = _run("--index", index, sample)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert "cannot read the link index" in result.stderr, result.stderr

@@ -14,6 +14,7 @@ import yaml
 import zxingcpp
 from bs4 import BeautifulSoup
 
+from macros.checklists.qr import qr_svg
 from macros.site import deploy
 from printing import print_pdf, rasterize
 from support import QUIET, ROOT, load_config, serve_directory
@@ -109,3 +110,36 @@ def test_printed_qr_code_leads_to_the_address_the_build_was_given(real_site, bro
     image = rasterize(pdf, dpi=150)
     decoded = [r.text for r in zxingcpp.read_barcodes(image) if r.format == zxingcpp.BarcodeFormat.QRCode]
     assert decoded == [REAL_URL + "checklists/setup/"]
+
+
+# --- the address as hostile input: generated from the characters a site address may not hold ---
+_ALLOWED = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/%@!$&()*+,;=")
+FORBIDDEN = sorted({chr(c) for c in range(0x00, 0x80) if chr(c) not in _ALLOWED} | {"\u00e9", "\u202e", "\u3000"})
+
+
+@pytest.mark.parametrize("character", FORBIDDEN, ids=lambda ch: f"U+{ord(ch):04X}")
+@pytest.mark.parametrize("flag", ["1", ""])
+def test_an_address_with_a_character_it_may_not_hold_is_refused_by_every_build(character, flag):
+    url = "https://guide.co.uk/x/" + character + "/"
+    with pytest.raises(deploy.NotPublishable) as error:
+        deploy.check_site_url(url, {"DEPLOY": flag})
+    message = str(error.value)
+    assert "SITE_URL" in message and repr(character) in message and "character 23" in message, message
+
+
+def test_an_address_a_qr_code_cannot_hold_is_refused_and_the_longest_accepted_one_encodes():
+    base = "https://guide.co.uk/"
+    longest = base + "a" * (deploy.MAX_ADDRESS_LENGTH - len(base))
+    deploy.check_site_url(longest, {"DEPLOY": "1"})
+    # With the longest path a checklist's code adds (its page and an anchor), it still encodes.
+    assert qr_svg(longest + "checklists/progression-tracker/#" + "x" * 200).startswith("<svg")
+    with pytest.raises(deploy.NotPublishable) as error:
+        deploy.check_site_url(longest + "a", {})
+    assert f"at most {deploy.MAX_ADDRESS_LENGTH:,}" in str(error.value)
+    with pytest.raises(deploy.NotPublishable):
+        deploy.check_site_url(base + "a" * 3000, {})
+
+
+def test_the_theme_escapes_the_canonical_address_it_writes():
+    template = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="{{ page.canonical_url | e }}">' in template

@@ -14,6 +14,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 from unittest import mock
 from urllib.parse import unquote
@@ -27,10 +28,12 @@ from mkdocs.exceptions import PluginError
 import macros
 from data_mutations import FILES, source, write_data
 from guide_pages import _Env, _config, page_html
-from hostile_data import REJECT, RENDER, Case, all_cases, field_positions
+from hostile_data import (LONG_WORD, REJECT, RENDER, SCALE_DEADLINE, Case, ScaleCase, all_cases, field_positions,
+                          long_word_case, scale_cases)
 from macros.data import loading
 from macros.validate import print_fit, registry
 from macros.data.problems import DataError
+from macros.postbuild import preview_cards
 from macros.validate.load import load_guide, site_pages
 from support import ROOT, build_site, copy_project, serve_directory, site_base_path
 
@@ -142,7 +145,7 @@ def _values(case: Case) -> list[str]:
 
 
 def _flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().casefold()
+    return re.sub(r"\s+", " ", text).strip()
 
 
 @pytest.mark.parametrize("case", RENDERED, ids=lambda c: c.name)
@@ -174,7 +177,7 @@ def test_hostile_data_that_validates_renders_as_its_own_text(case, data_dir, bas
                 assert not name.lower().startswith("on"), tag
                 if name in ("href", "src"):
                     assert not re.match(r"\s*(javascript|data|vbscript):", value, re.I), tag
-    # The page shows what the editor typed (case aside: some table cells are capitalised).
+    # The page shows what the editor typed, letter for letter (no case filter on data).
     # Text without separators: a link inside a sentence must not gain spaces around it.
     text = _flat(" ".join(soup.get_text() for soup in soups) + " " + " ".join(html.unescape(m) for m in meta))
     missing = [value for value in _values(case) if _flat(value) not in text]
@@ -236,6 +239,7 @@ YAML_CASES = {
     "raw-control": lambda: (_insert("faq", 2, "bell: a\x07b\n"), 2, 8, "control character"),
     "raw-nul": lambda: (_insert("faq", 2, "nul: a\x00b\n"), 2, 7, "control character"),
     "impossible-date": lambda: (_insert("faq", 2, "when: 2019-13-45\n"), 2, 7, "put it in quotes"),
+    "bom-in-a-key": lambda: (_insert("faq", 2, "ti\ufefftle: x\n"), 2, 1, "invisible character, \\ufeff ZERO WIDTH NO-BREAK SPACE"),
     "raw-escape-in-id": lambda: (_insert("faq", 2, "ev\x1bil: x\n"), 2, 3, "\\x1b"),
 }
 
@@ -465,3 +469,109 @@ def test_accepted_payloads_run_nothing_in_a_real_browser(browser, tmp_path):
         assert alt.startswith(sample[1].payload.value), alt
         page.close()
     assert not dialogs
+
+
+def _without_print_fit():
+    # Longer words make checklists too long for their printed page (a problem of its own):
+    # here only what the rest of the build does with them is in question.
+    without_fit = [entry for entry in registry._RULES[registry.WHOLE_GUIDE]
+                   if entry[1] is not print_fit.checklists_fit_on_one_printed_page]
+    return mock.patch.dict(registry._RULES, {registry.WHOLE_GUIDE: without_fit})
+
+
+def _located_in(problem, texts: dict[str, str], lines_of: dict[str, list[str]]) -> bool:
+    """The problem names a line and column that exist in the file it names."""
+    file = problem.position.file.removeprefix("data/").removesuffix(".yml")
+    if file not in lines_of:
+        lines_of[file] = (texts.get(file) or source(file) if file in FILES else "").splitlines() or [""]
+    lines = lines_of[file]
+    return (1 <= problem.position.line <= len(lines)
+            and 1 <= problem.position.column <= len(lines[problem.position.line - 1]) + 1)
+
+
+@pytest.mark.parametrize("case", scale_cases(), ids=lambda c: c.name)
+def test_large_data_is_judged_in_linear_time_by_check_data_and_the_build(case: ScaleCase, data_dir):
+    with _written(data_dir, case.texts):
+        start = time.perf_counter()
+        try:
+            load_guide(data_dir, PAGES)
+            problems, report = [], None
+        except DataError as error:
+            problems, report = error.problems, error.report()
+        checked = time.perf_counter() - start
+        env = _Env(data_dir.parent, _config())
+        try:
+            macros.define_env(env)
+            build_report = None
+        except PluginError as error:
+            build_report = str(error)
+        built = time.perf_counter() - start - checked
+    assert checked < SCALE_DEADLINE and built < SCALE_DEADLINE, (checked, built)
+    assert (report is None) == (build_report is None), (report, build_report)
+    if report is not None:
+        assert report in build_report and "Traceback" not in build_report
+        lines_of: dict[str, list[str]] = {}
+        unlocated = [str(p) for p in problems if not _located_in(p, case.texts, lines_of)]
+        assert not unlocated, unlocated[:3]
+    if case.name == "scale-long-word":  # every checklist's items got longer: too long to print
+        checklists = yaml.safe_load(case.texts["checklists"])["checklists"]
+        assert sum("no longer fits on one printed page" in p.message for p in problems) == len(checklists), report
+
+
+def test_long_words_render_and_draw_in_linear_time(data_dir):
+    case = long_word_case()
+    with _written(data_dir, case.texts), _without_print_fit():
+        start = time.perf_counter()
+        guide = load_guide(data_dir, PAGES)
+        pages = page_html(data_dir.parent)
+        rendered = time.perf_counter() - start
+        cards = preview_cards.page_cards(guide, list(PAGES), "https://example.org/guide/")
+        pictures = [preview_cards._encode(preview_cards.draw(card)) for card in cards]
+        drawn = time.perf_counter() - start - rendered
+    assert rendered < SCALE_DEADLINE and drawn < SCALE_DEADLINE, (rendered, drawn)
+    assert len(pictures) == len(cards) and all(len(p) <= preview_cards.BUDGET for p in pictures)
+    # The word reaches the pages whole, wherever it is shown: never split, never cut.
+    text = " ".join(BeautifulSoup(body, "html.parser").get_text(" ") for body, _meta in pages.values())
+    runs = re.findall(r"[a-z]{100,}", text)
+    assert len(runs) > 200 and set(runs) == {LONG_WORD}, {len(run) for run in runs}
+
+
+def _manifest_cases() -> dict[str, list[str]]:
+    """Lines added to data/links.lock, generated from its own addresses: every page's
+    address with a letter more (a page the site does not make), bare and with an anchor
+    the real page has."""
+    lines = [line for line in source_lock().splitlines() if line.strip() and not line.startswith("#")]
+    pages = sorted({line.partition("#")[0] for line in lines})
+    anchors = {}
+    for line in lines:
+        page, _, anchor = line.partition("#")
+        if anchor:
+            anchors.setdefault(page, anchor)
+    def moved(page: str) -> str:
+        return page.rstrip("/") + "x/" if page != "/" else "/x/"
+
+    return {
+        "no-such-page": [moved(page) for page in pages],
+        "anchor-on-no-such-page": [moved(page) + "#" + anchor for page, anchor in sorted(anchors.items())],
+    }
+
+
+def source_lock() -> str:
+    return (ROOT / "data" / "links.lock").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(_manifest_cases()))
+def test_manifest_lines_are_checked_by_page_and_anchor_by_check_data_and_the_build(name, data_dir):
+    added = _manifest_cases()[name]
+    text = source_lock().rstrip("\n") + "\n" + "\n".join(added) + "\n"
+    (data_dir / "links.lock").write_text(text, encoding="utf-8")
+    try:
+        problems, report = _faq_problems(data_dir)
+        build_report = _build_report(data_dir)
+    finally:
+        (data_dir / "links.lock").write_text(source_lock(), encoding="utf-8")
+    assert report in build_report and "Traceback" not in build_report
+    first = len(source_lock().splitlines()) + 1
+    for n, address in enumerate(added):
+        assert any(p.position.file == "data/links.lock" and p.position.line == first + n and p.position.column == 1
+                   and address in p.message for p in problems), f"{address} (line {first + n}) not reported:\n{report}"

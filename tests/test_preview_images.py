@@ -16,6 +16,7 @@ from PIL import Image
 
 from macros.links.index import page_titles
 from macros.links.built import built_pages
+from macros.site.glyphs import drawable, undrawable
 from macros.postbuild.preview_cards import BOLD, BUDGET, MARGIN, Card, _encode, _font, card_picture, cards, draw, render, wrap, write_cards
 from macros.site.previews import HEIGHT, WIDTH
 from macros.validate.load import load_guide, site_pages
@@ -183,3 +184,15 @@ def test_a_page_with_figures_shows_its_first_one_and_the_others_none(guide):
     assert render(technique, picture) == render(technique, card_picture(technique, guide)) != render(technique)
     assert len(render(technique, picture)) < BUDGET
     assert card_picture(by_page["faq.md"], guide) is None
+
+
+def test_the_characters_a_picture_cannot_draw_are_known_from_its_fonts():
+
+    assert undrawable("\u6f22\u5b57") == "\u6f22" and undrawable("Go \U0001f4aa") == "\U0001f4aa"
+    assert undrawable("Hip thrust – “glutes”, café, Straße, Ελληνικά, кириллица …") is None
+    # What the fonts map is what they draw: each drawable letter differs from the empty box.
+    font = _font(BOLD, 40)
+    box = bytes(font.getmask("\U0010fffd"))
+    for ch in ("a", "é", "Ж", "–", "…"):
+        assert ord(ch) in drawable() and bytes(font.getmask(ch)) != box
+    assert bytes(font.getmask("\u6f22")) == box

@@ -34,6 +34,24 @@ def test_every_string_in_data_appears_in_built_html(built_site):
     assert not missing, "data text missing from the built site:\n" + "\n".join(missing)
 
 
+def _exact(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_every_string_in_data_appears_with_its_own_characters(built_site):
+    """As above, letter for letter: no case filter, no typography, no normalisation changes
+    what an editor typed ("85% of your 1RM" stays 1RM; "RDLs or a DB row" stays as written)."""
+    text = " ".join(_exact(soup.select_one("article").get_text()) for soup in page_soups(built_site).values()
+                    if soup.select_one("article"))
+    changed = []
+    for path in sorted(DATA.glob("*.yml")):
+        skip = NOT_ON_THE_PAGE | FIGURE_SETTINGS if path.stem == "figures" else NOT_ON_THE_PAGE
+        for field, value in string_leaves(yaml.safe_load(path.read_text(encoding="utf-8")), skip):
+            if _exact(value) not in text:
+                changed.append(f"{path.name} {field}: {value[:70]!r}")
+    assert not changed, "data text changed on the built site:\n" + "\n".join(changed)
+
+
 # Source lines whose words are on the site in another shape; each says where.
 RESHAPED_SOURCE_LINES = {
     "Table of Contents": "an empty stub; the site generates tables of contents (guide.yml corrections)",

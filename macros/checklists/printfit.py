@@ -11,6 +11,7 @@ Change print.css and these numbers together.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
 
 MM = 96 / 25.4
 PT = 96 / 72
@@ -49,6 +50,16 @@ class Fit:
 
     height: float
     capacity: float = PAGE_HEIGHT
+    # The items' own heights and their columns: what the sheet would be without one of them.
+    items: tuple[float, ...] = ()
+    columns: int = 1
+
+    def without_each(self) -> list[float]:
+        """The sheet's height with each item left out in turn (in the items' order): with
+        the columns' sums made once, each in logarithmic time, so a long list costs about
+        as much to advise on as to estimate."""
+        rest = self.height - stacked(list(self.items), self.columns)
+        return [rest + h for h in _stacked_without(self.items, self.columns)]
 
     @property
     def fits(self) -> bool:
@@ -88,7 +99,37 @@ def stacked(items: list[float], columns: int) -> float:
         return sum(items)
     # Chromium balances columns; items that must not split go whole to one column, so the
     # columns are the best split of the sequence (two columns: print.css allows no more).
-    return min(max(sum(items[:k]), sum(items[k:])) for k in range(len(items) + 1))
+    sums = [0.0, *accumulate(items)]
+    return _best_split(lambda k: sums[k], len(items), sums[-1])
+
+
+def _best_split(prefix, count: int, total: float) -> float:
+    """min over k of max(prefix(k), total - prefix(k)) for a non-decreasing `prefix` of
+    0..count: the best split sits where the first column passes half the total, so a
+    binary search finds it (the two splits either side of that point are compared)."""
+    low, high = 0, count
+    while low < high:  # the first k whose prefix reaches half the total
+        middle = (low + high) // 2
+        if prefix(middle) * 2 < total:
+            low = middle + 1
+        else:
+            high = middle
+    return min(max(prefix(k), total - prefix(k)) for k in (low - 1, low) if 0 <= k <= count)
+
+
+def _stacked_without(items: tuple[float, ...], columns: int) -> list[float]:
+    """stacked(items without item j, columns) for every j."""
+    total = sum(items)
+    if columns == 1:
+        return [total - h for h in items]
+    sums = [0.0, *accumulate(items)]
+    heights = []
+    for j, h in enumerate(items):
+        # The prefix sums of the list without item j, read from the whole list's.
+        def prefix(k, j=j, h=h):
+            return sums[k] if k <= j else sums[k + 1] - h
+        heights.append(_best_split(prefix, len(items) - 1, total - h) if len(items) > 1 else 0.0)
+    return heights
 
 
 def column_width(columns: int) -> float:
@@ -100,7 +141,7 @@ def page_height(intro: str | None, items: list[float], columns: int, size: float
     """The whole sheet: title, intro, anything above the items (`extra`), the items in their
     columns, the footer."""
     intro_height = text_height(intro, PAGE_WIDTH, size) + size if intro else 0.0  # and its margin
-    return Fit(TITLE + intro_height + extra + stacked(items, columns) + FOOTER)
+    return Fit(TITLE + intro_height + extra + stacked(items, columns) + FOOTER, items=tuple(items), columns=columns)
 
 
 def tick_item(text: str, width: float, size: float) -> float:

@@ -27,5 +27,7 @@ def columns(record: ProgressionStep | SessionExercise) -> list[str]:
 def set_rows(sets: str, most: int) -> int:
     """One write-in row per set: the largest number in `sets` ("3–4" -> 4), at most `most`;
     `most` when `sets` holds no number."""
-    numbers = [int(n) for n in re.findall(r"\d+", sets)]
+    # Validation bounds the numbers (data/model.py MAX_SETS); a longer run is still never
+    # given to int() (which refuses over 4,300 digits): it is more rows than `most` anyway.
+    numbers = [int(n) if len(n) <= 6 else most for n in re.findall(r"\d+", sets)]
     return min(max(numbers), most) if numbers else most

@@ -9,7 +9,8 @@ import json
 import sys
 from pathlib import Path
 
-from ..links.check import BROKEN, OLD, Index, check_file
+from ..data.problems import printable
+from ..links.check import BROKEN, OLD, Index, Unreadable, check_file, read_regular
 from ..links.index import link_index
 from ..site.config import read_site_config
 from ..site.manifest import read_manifest
@@ -37,7 +38,7 @@ def load_index(source: str | None, site_url: str | None) -> Index:
     path = Path(source)
     if path.is_dir():
         path = path / "links.json"
-    return Index.from_json(json.loads(path.read_text(encoding="utf-8")), site_url)
+    return Index.from_json(json.loads(read_regular(path)), site_url)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,15 +52,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         index = load_index(args.index, args.site_url)
-    except (OSError, ValueError, KeyError) as error:
-        print(f"check_links: cannot read the link index: {error}", file=sys.stderr)
+    except Unreadable as error:
+        print(f"check_links: cannot read the link index {args.index}: {error.strerror}", file=sys.stderr)
+        return 2
+    except (OSError, ValueError, KeyError, RecursionError) as error:
+        print(f"check_links: cannot read the link index: {printable(error)}", file=sys.stderr)
         return 2
     total, counts, unreadable = 0, {BROKEN: 0, OLD: 0}, False
     for name in args.files:
         try:
             links, findings = check_file(Path(name), index)
         except OSError as error:
-            print(f"{name}: cannot read: {error.strerror}", file=sys.stderr)
+            print(f"{printable(name)}: cannot read: {error.strerror or printable(error)}", file=sys.stderr)
             unreadable = True
             continue
         total += len(links)

@@ -7,7 +7,9 @@ rendered as Markdown, so either would inject markup into the page).
 
 from __future__ import annotations
 
+import collections
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 from typing import Annotated, Literal, Union
@@ -15,35 +17,56 @@ from typing import Annotated, Literal, Union
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from .block_syntax import START_OF_VALUE
+
 ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 # What an editor may think of as formatting but that would become live markup, code or
 # requests in the built page: a tag (<script, </p, <!--), an event handler (onerror=),
 # braces (attribute lists such as { #id }, {: .class }, {hidden}, {onclick=x}; Jinja's
 # {{ }}), a Markdown link or image ([x](javascript:...)), a reference link or definition
 # ([x][y], and [y]: javascript:... or *[abbr]: at the start), a footnote ([^1]), and block syntax at the start of the
-# text (# heading, !!! note, ??? note, /// note). Rendering escapes all of it anyway
+# text (# heading, !!! note, ??? note, /// note, === "tab": every enabled extension's, from
+# block_syntax.py). Rendering escapes all of it anyway
 # (rendering.markdown_text); this tells the editor where they wrote it.
 # Case is spelled out instead of re.IGNORECASE so the same pattern works in the JSON
 # Schema (ECMA-262 has no inline flags) and editors see the error as they type.
 MARKUP_PATTERN = (r"<\s*[A-Za-z/!?]|[{}]|\b[oO][nN][a-zA-Z]+\s*=|\]\s*[(\[]|\[\^"
-                  r"|^\s*(#|!!!|\?\?\?|///|\*?\[[^\]]*\]\s*:)")
+                  r"|^\s*(" + START_OF_VALUE + r"|\*?\[[^\]]*\]\s*:)")
 _MARKUP = re.compile(MARKUP_PATTERN)
-# Characters with no place in the guide's prose: line breaks and other control
-# characters, bidi overrides and isolates (they reorder what a reader sees, "Trojan
-# source"), zero-width characters, a byte-order mark, lone surrogates.
-_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]")
+# Characters with no place in the guide's prose, by Unicode property rather than by a list:
+# every character Python does not call printable (categories Cc control, line breaks among
+# them; Cf format: bidi overrides and isolates ("Trojan source"), zero-width characters,
+# the byte-order mark, tag characters U+E0000-E007F that carry hidden words; Cs lone
+# surrogates; Co private use; Cn unassigned; Zl/Zp line and paragraph separators), except
+# the visible spaces (Zs), plus the letters and marks that draw nothing (Hangul fillers,
+# the combining grapheme joiner, Khmer inherent vowels, the blank braille pattern).
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u034f\u17b4\u17b5\u2800")
+
+
+def invisible_character(value: str) -> str | None:
+    """The first invisible character of `value`, or None (one pass in C for ordinary text)."""
+    if value.isprintable() and not _BLANK_LETTERS.intersection(value):
+        return None
+    return next((ch for ch in value if (not ch.isprintable() and unicodedata.category(ch) != "Zs")
+                 or ch in _BLANK_LETTERS), None)
+
+
+def named_character(ch: str) -> str:
+    """U+E0041 TAG LATIN CAPITAL LETTER A: the escape and the character's name, if it has one."""
+    name = unicodedata.name(ch, "")
+    return f"{ch.encode('unicode_escape').decode('ascii')}{' ' + name if name else ''}"
 
 
 def _plain_prose(value: str) -> str:
-    invisible = _INVISIBLE.search(value)
+    invisible = invisible_character(value)
     if invisible:
-        if invisible.group() in "\n\r":
+        if invisible in "\n\r\u2028\u2029":
             raise PydanticCustomError(
                 "line_break", "a line break is not allowed in this text (a blank line inside `>-` text?): "
                               "write it as one paragraph, or as separate list items")
         raise PydanticCustomError(
             "invisible", "an invisible character ({found}) is not allowed in text: delete it and retype the "
-                         "text around it", {"found": invisible.group().encode("unicode_escape").decode("ascii")})
+                         "text around it", {"found": named_character(invisible)})
     if not value.strip():
         raise PydanticCustomError("blank", "expected text, got only spaces")
     match = _MARKUP.search(value)
@@ -76,7 +99,8 @@ def _web_address(value: str) -> str:
         port = -1
     host = parts.hostname or ""
     labels = host.split(".")
-    if (parts.scheme != "https" or parts.username is not None or port == -1 or len(labels) < 2
+    # (Port 0 is no port a server listens on: a browser refuses it.)
+    if (parts.scheme != "https" or parts.username is not None or port in (-1, 0) or len(labels) < 2
             or not all(_HOST_LABEL.match(label) for label in labels) or not labels[-1].isalpha()):
         raise PydanticCustomError(
             "url", "'{value}' is not a web address: expected https:// followed by a domain name, "
@@ -102,7 +126,17 @@ Text = Annotated[str, StringConstraints(strict=True, min_length=1), AfterValidat
                          **{"not": {"pattern": MARKUP_PATTERN}})]
 Year = Annotated[int, Field(strict=True, ge=1800, le=2100)]
 # The DOI syntax Crossref recommends for modern DOIs: "10.", a registrant code, "/", a suffix.
-Doi = Annotated[str, StringConstraints(strict=True, pattern=r"^10\.\d{4,9}/[-._;()/:A-Za-z0-9]+$")]
+def _doi_segments(value: str) -> str:
+    # A "." or ".." segment is resolved by the browser before doi.org sees it: 10.1123/../x
+    # would open another DOI than the one written.
+    if any(segment in (".", "..") for segment in value.split("/")[1:]):
+        raise PydanticCustomError("doi", "'{value}' is not a DOI: a DOI has no '.' or '..' path segments (the "
+                                         "browser would open another one)", {"value": value})
+    return value
+
+
+Doi = Annotated[str, StringConstraints(strict=True, pattern=r"^10\.\d{4,9}/[-._;()/:A-Za-z0-9]+$"),
+                AfterValidator(_doi_segments)]
 Url = Annotated[str, StringConstraints(strict=True, pattern=r"^https://[^\s\"'<>()\\]+$"), AfterValidator(_web_address)]
 NonEmpty = Field(min_length=1)
 
@@ -336,7 +370,7 @@ Logged = Literal["reps", "time", "load"]
 
 
 def _once_each(values: list[str]) -> list[str]:
-    repeated = sorted({v for v in values if values.count(v) > 1})
+    repeated = sorted(v for v, n in collections.Counter(values).items() if n > 1)
     if repeated:
         raise PydanticCustomError("repeated", "{found} listed twice; list each once", {"found": repeated[0]})
     return values
@@ -361,9 +395,25 @@ class Progression(Linkable):
     advance_when: Text
 
 
+# The numbers an exercise's `sets` may hold (the session card prints a row per set, up to
+# its `set_rows`): read from text, so bounded here, where the message can say where.
+MAX_SETS = 99
+_NUMBER = re.compile(r"\d+")
+
+
+def _sets_in_bounds(value: str) -> str:
+    for match in _NUMBER.finditer(value):
+        digits = match.group()
+        if len(digits) > 2 or int(digits) > MAX_SETS:
+            shown = digits if len(digits) <= 12 else f"{digits[:6]}… ({len(digits)} digits)"
+            raise PydanticCustomError("sets_number", "{found} sets is more than a session holds (at most {most}); "
+                                      "write the number of sets, e.g. 3–4", {"found": shown, "most": MAX_SETS})
+    return value
+
+
 class SessionExercise(Linkable):
     exercise: Text
-    sets: Text
+    sets: Annotated[Text, AfterValidator(_sets_in_bounds)]
     reps: Text | None = None
     per_leg: bool = False
     logs: Logs = ["reps"]

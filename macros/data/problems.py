@@ -48,7 +48,8 @@ _ITEM_NAMES = {
     "cites": "citation", "aliases": "alias", "log_fields": "log field", "authors": "author",
     "links": "link", "items": "item", "corrections": "correction", "benefits": "benefit",
 }
-_PATH_PART = re.compile(r'([A-Za-z_][A-Za-z0-9_-]*)|\["((?:[^"\\]|\\.)*)"\]|\[(\d+)\]')
+# (An index has at most 9 digits: no list is longer, and int() of a long run is refused.)
+_PATH_PART = re.compile(r'([A-Za-z_][A-Za-z0-9_-]*)|\["((?:[^"\\]|\\.)*)"\]|\[(\d{1,9})\]')
 
 
 def ordinal(n: int) -> str:
@@ -95,7 +96,9 @@ def format_path(path: Path_) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         elif not _NAME.match(str(part)):
-            out += f'["{part}"]'
+            # Quotes and backslashes escaped: a key cannot end its brackets and fake an index.
+            escaped = str(part).replace("\\", "\\\\").replace('"', '\\"')
+            out += f'["{escaped}"]'
         else:
             out += f".{part}" if out else str(part)
     return out

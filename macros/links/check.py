@@ -17,7 +17,9 @@ publishes at the site root or a copy of it) or, by default, the repository's own
 from __future__ import annotations
 
 import html
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -37,6 +39,53 @@ OLD = "old"
 BROKEN = "broken"
 
 
+# Other material is a page or a document, and an index is a few hundred KB: anything larger
+# is not what the checker was pointed at (a log, an image, a device), and is not read.
+MAX_FILE_BYTES = 20_000_000
+
+
+class Unreadable(OSError):
+    """A file the checker will not read: not a regular file, or too large."""
+
+
+def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> str:
+    """The text of `path` if it is a regular file of at most `limit` bytes. A FIFO would
+    block for ever and /dev/zero never ends: neither is opened (stat follows symlinks)."""
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        raise Unreadable(error.errno, error.strerror or str(error)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise Unreadable(0, "is a directory")
+    if not stat.S_ISREG(info.st_mode):
+        raise Unreadable(0, "not a regular file (a FIFO, socket or device)")
+    if info.st_size > limit:
+        raise Unreadable(0, f"{info.st_size:,} bytes, more than the {limit:,} the checker reads")
+    with open(path, "rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise Unreadable(0, f"more than the {limit:,} bytes the checker reads")
+    return data.decode("utf-8", errors="replace")
+
+
+def _index_problem(data: object) -> str | None:
+    """What makes `data` no links.json (None when it has the shape one has)."""
+    if not isinstance(data, dict):
+        return f"expected a JSON object, got {type(data).__name__}"
+    if not isinstance(data.get("site_url"), str):
+        return "'site_url' must be text"
+    addresses = data.get("addresses")
+    if not isinstance(addresses, list):
+        return f"'addresses' must be a list, got {type(addresses).__name__}"
+    for i, entry in enumerate(addresses):
+        if not isinstance(entry, dict) or not isinstance(entry.get("address"), str):
+            return f"addresses[{i}] must be an object with an 'address' text"
+        old = entry.get("old", [])
+        if not isinstance(old, list) or not all(isinstance(a, str) for a in old):
+            return f"addresses[{i}].old must be a list of texts"
+    return None
+
+
 @dataclass(frozen=True)
 class Index:
     """What the checker knows: the guide's address, its current addresses and where
@@ -48,6 +97,9 @@ class Index:
 
     @classmethod
     def from_json(cls, data: dict, site_url: str | None = None) -> "Index":
+        problem = _index_problem(data)
+        if problem is not None:
+            raise ValueError(f"not a link index (links.json): {problem}")
         current = frozenset(entry["address"] for entry in data["addresses"])
         old = {address: entry["address"] for entry in data["addresses"] for address in entry.get("old", [])}
         url = site_url or data["site_url"]
@@ -196,6 +248,6 @@ def _written(address: str, link: Link, index: Index) -> str:
 
 
 def check_file(path: Path, index: Index) -> tuple[list[Link], list[Finding]]:
-    text = path.read_text(encoding="utf-8", errors="replace")
+    text = read_regular(path)
     links = find_links(text, index, is_html=path.suffix.lower() in HTML_SUFFIXES)
     return links, [finding for link in links if (finding := check(link, index))]

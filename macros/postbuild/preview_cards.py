@@ -5,8 +5,9 @@ data: the guide's title, the page's title and description, and the page's addres
 Why drawn here rather than by Material's social plugin: that plugin needs Cairo and
 downloads its fonts, and the build must work offline. The font is shipped in
 postbuild/fonts/ (DejaVu Sans from Debian's fonts-dejavu-core, Bitstream Vera licence:
-free to copy and bundle, wide Unicode coverage, so any title the data allows has its
-letters; see fonts/LICENSE). Text is laid out with Pillow's basic layout (no Raqm, which
+free to copy and bundle, Latin, Greek and Cyrillic; see fonts/LICENSE). It has no CJK and
+no emoji: validation refuses what it cannot draw in the texts a picture shows
+(validate/preview_glyphs.py), so no picture shows an empty box. Text is laid out with Pillow's basic layout (no Raqm, which
 not every machine has), so the same data gives the same bytes everywhere; the picture is
 reduced to a small palette, which keeps each file well under the 60 KB budget.
 
@@ -113,18 +114,22 @@ def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
 def wrap(text: str, font: ImageFont.FreeTypeFont, width: float, max_lines: int) -> tuple[list[str], bool]:
     """`text` in at most `max_lines` lines no wider than `width` (greedy, at spaces; a word
     too long for a line is split), and whether it had to be cut (the last line then ends
-    in an ellipsis)."""
+    in an ellipsis). Linear in the text: lines after the last one shown are not laid out
+    (one more tells that it was cut), and a word is split by measuring prefixes of a
+    doubling length, then halving, never the whole word once per line."""
     lines: list[str] = []
     current = ""
     for word in text.split():
+        if len(lines) > max_lines:
+            break
         candidate = f"{current} {word}" if current else word
-        if font.getlength(candidate) <= width:
+        if not _too_wide(candidate, font, width):
             current = candidate
             continue
         if current:
             lines.append(current)
-        while font.getlength(word) > width:  # a word wider than a line: split it
-            cut = max(1, next(i for i in range(len(word), 0, -1) if font.getlength(word[:i]) <= width))
+        while len(lines) <= max_lines and _too_wide(word, font, width):  # a word wider than a line: split it
+            cut = _longest_prefix(word, font, width)
             lines.append(word[:cut])
             word = word[cut:]
         current = word
@@ -138,6 +143,31 @@ def wrap(text: str, font: ImageFont.FreeTypeFont, width: float, max_lines: int) 
         last = last[:-1].rstrip()
     kept[-1] = last + ELLIPSIS
     return kept, True
+
+
+def _too_wide(text: str, font: ImageFont.FreeTypeFont, width: float) -> bool:
+    """Whether `text` is wider than `width`, measuring prefixes of a doubling length: a
+    prefix already too wide answers without measuring the rest of a long word."""
+    size = 64
+    while size < len(text):
+        if font.getlength(text[:size]) > width:
+            return True
+        size *= 2
+    return font.getlength(text) > width
+
+
+def _longest_prefix(word: str, font: ImageFont.FreeTypeFont, width: float) -> int:
+    """The length of the longest prefix of `word` (wider than `width`) that fits `width`, at
+    least 1: each probe measures at most twice the answer, so the cost follows the line,
+    not the word."""
+    fits, over = 0, 1
+    while over < len(word) and font.getlength(word[:over]) <= width:
+        fits, over = over, over * 2
+    over = min(over, len(word))
+    while over - fits > 1:  # word[:fits] fits, word[:over] does not
+        middle = (fits + over) // 2
+        fits, over = (middle, over) if font.getlength(word[:middle]) <= width else (fits, middle)
+    return max(1, fits)
 
 
 TITLE_GAP, LEADING = 28, 48  # between title and description; description line height

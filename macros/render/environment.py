@@ -11,6 +11,7 @@ from pathlib import Path
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 
 from ..site import escaping
+from .linked import linked_text
 
 TEMPLATES = Path(__file__).parent / "templates"
 # An ATX heading line, also inside a list item or a card ("-   ## Title", "    ### Step 1").
@@ -37,7 +38,8 @@ def markdown_environment(bytecode_cache: BytecodeCache | None = None) -> Environ
         autoescape=False,
     )
     env.filters.update(md=escaping.markdown_text, e=escaping.html_text,
-                       doi_url=escaping.doi_url, link_target=escaping.link_target, demote=demote_headings)
+                       doi_url=escaping.doi_url, link_target=escaping.link_target, demote=demote_headings,
+                       linked_text=linked_text)
     return env
 
 

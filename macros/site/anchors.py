@@ -12,6 +12,10 @@ LINK_PAGE_SECTION = LINK_PAGE_PREFIX + "{key}"
 # A drawing's element ids: fig-<figure id>-<name> (figures/svg.py).
 FIGURE_PREFIX = "fig-"
 
-RESERVED_ID_PREFIXES = (CITATION_PREFIX, LINK_PAGE_PREFIX, FIGURE_PREFIX)
+# The whole guide on paper (print page): section-<n> for each page it holds
+# (render/templates/whole_guide.md.j2).
+PRINT_SECTION_PREFIX = "section-"
+
+RESERVED_ID_PREFIXES = (CITATION_PREFIX, LINK_PAGE_PREFIX, FIGURE_PREFIX, PRINT_SECTION_PREFIX)
 # Anchors a build derives from records (not kept in the manifest on their own).
 DERIVED_PREFIXES = (CITATION_PREFIX, FIGURE_PREFIX)

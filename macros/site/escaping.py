@@ -9,6 +9,7 @@ the editor typed. Nothing here knows about MkDocs.
 from __future__ import annotations
 
 import re
+import string
 from urllib.parse import quote
 
 from markupsafe import Markup, escape
@@ -18,28 +19,38 @@ from markupsafe import Markup, escape
 _BACKSLASHED = set("\\`*_{}[]()>#+-.!|/")
 # HTML-significant characters become entities (Markdown keeps entities as they are).
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-# At the start of a line these open block syntax that a backslash cannot escape:
-# ??? (details), ~~~ (a fenced code block), ": " (a definition list).
-_LEADING_ENTITIES = {"?": "&#63;", "~": "&#126;", ":": "&#58;"}
+# At the start of a line punctuation opens block syntax, some of which a backslash cannot
+# escape: ??? (details), ~~~ (a fenced code block), ": " (a definition list), === "x" (a
+# tab), and whatever an extension enabled later adds (data/block_syntax.py lists them). A
+# value's first character, if it is punctuation, is written as a numeric entity: no block
+# syntax starts with an entity.
+_LEADING_ENTITIES = {ch: f"&#{ord(ch)};" for ch in string.punctuation if ch not in "&<>"}
 # Line breaks and other control characters: a paragraph of data stays one line, so it
 # cannot start a heading, list, table row or block on the next.
 _BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
 
+# Every other character stays; one table, so escaping costs one pass in C.
+_TRANSLATION = str.maketrans({**{ch: "\\" + ch for ch in _BACKSLASHED}, **_ENTITIES})
+
+
 def markdown_text(value: object) -> str:
     """`value` as Markdown that renders as exactly its characters, inline, on one line."""
     text = _BREAKS.sub(" ", str(value)).strip()
-    out = []
-    for i, ch in enumerate(text):
-        if i == 0 and ch in _LEADING_ENTITIES:
-            out.append(_LEADING_ENTITIES[ch])
-        elif ch in _ENTITIES:
-            out.append(_ENTITIES[ch])
-        elif ch in _BACKSLASHED:
-            out.append("\\" + ch)
-        else:
-            out.append(ch)
-    return "".join(out)
+    if text[:1] in _LEADING_ENTITIES:
+        return _LEADING_ENTITIES[text[0]] + text[1:].translate(_TRANSLATION)
+    return text.translate(_TRANSLATION)
+
+
+def markdown_text_piece(value: str, first: bool) -> str:
+    """A piece of a value (its spaces kept) as markdown_text writes it; `first`: the piece
+    starts the value, so its leading punctuation is written as an entity."""
+    text = _BREAKS.sub(" ", value)
+    if first:
+        text = text.lstrip()
+        if text[:1] in _LEADING_ENTITIES:
+            return _LEADING_ENTITIES[text[0]] + text[1:].translate(_TRANSLATION)
+    return text.translate(_TRANSLATION)
 
 
 def html_text(value: object) -> Markup:

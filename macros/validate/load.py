@@ -19,7 +19,7 @@ from ..data.problems import DataError, Position, Problem, closest_match, printab
 from ..site.manifest import FILE_NAME as MANIFEST_FILE
 from ..site.manifest import read_manifest
 # The rules register themselves in the phases they run in (registry.py) when imported.
-from . import manifest, print_fit, rules  # noqa: F401
+from . import manifest, preview_glyphs, print_fit, rules  # noqa: F401
 from .messages import describe_value, problems_from
 from .registry import ACROSS_FILES, WHOLE_GUIDE, Context, run_rules
 

@@ -7,6 +7,7 @@ from ..data.model import FILE_MODELS, Guide, Linkable, walk
 from ..data.problems import Position, closest_match
 from ..render.registry import page_table
 from ..site.anchors import RESERVED_ID_PREFIXES
+from ..site.config import read_site_config
 from ..site.manifest import DROP, FILE_NAME, REGENERATE, manifest_lines
 from ..site.urls import rooted_address
 from .registry import WHOLE_GUIDE, Context, Report, rule
@@ -56,8 +57,21 @@ def ids_match_the_link_manifest(context: Context, report: Report) -> None:
     new = {anchor: where for anchor, where in anchored.items() if f"{where[2]}#{anchor}" not in listed}
     if pages is not None:
         headings = page_heading_ids(context)
+        addresses = {rooted_address(name) for name in pages}
+        # A moved page keeps its old address through a redirect (mkdocs.yml), #anchors too.
+        config = data_dir.parent / "mkdocs.yml"
+        redirected = {rooted_address(old) for old in read_site_config(config).redirects} if config.is_file() else set()
         for address, line in lines:
             page, _, anchor = address.partition("#")
+            if page in redirected:
+                continue
+            # The page first: an address whose page the site does not make leads nowhere.
+            if page not in addresses:
+                context.report_at(
+                    Position(label, line, 1),
+                    f"{address}: the site has no page {page}, so this link would break; keep the old address "
+                    f"working with a redirect (mkdocs.yml redirects), or drop it with `{DROP}`")
+                continue
             if not anchor or anchor in anchored or anchor in headings or anchor.startswith(RESERVED_ID_PREFIXES):
                 continue
             on_page = sorted(a for a, where in new.items() if where[2] == page and a == where[3])

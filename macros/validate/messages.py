@@ -13,7 +13,7 @@ import typing
 from pydantic import BaseModel
 
 from ..data.loading import LoadedFile
-from ..data.model import ID_PATTERN
+from ..data.model import ID_PATTERN, invisible_character, named_character
 from ..data.problems import Problem, closest_match, format_path
 
 _TYPE_NAMES = {
@@ -130,6 +130,11 @@ def _unknown_field(loaded: LoadedFile, path: tuple, models: list[type[BaseModel]
     required = {name for model in models for name, field in model.model_fields.items() if field.is_required()}
     meant = closest_match(key, [name for name in fields if name not in present], required - present)
     message = f"unknown field '{key}'"
+    hidden = invisible_character(key)
+    if hidden is not None:
+        # A byte-order mark or zero-width space pasted into a key: the message says which.
+        meant = closest_match("".join(ch for ch in key if invisible_character(ch) is None), fields) or meant
+        message += f" (it holds an invisible character, {named_character(hidden)}: delete it and retype the key)"
     message += f"; did you mean '{meant}'?" if meant else f"; expected one of: {', '.join(fields)}"
     if meant and renamed is not None:
         renamed.add(path[:-1] + (meant,))
@@ -204,8 +209,13 @@ def problems_from(errors: list[dict], model: type[BaseModel], loaded: LoadedFile
                                             if isinstance(walk.node, dict) else value)))
             continue
         path = _existing(loaded, path)
-        if kind in _TYPE_NAMES:
+        if isinstance(value, float) and value != value:
+            message = "'.nan' (not a number) is not a value this field can hold: write a number"
+        elif kind in _TYPE_NAMES:
             message = f"expected {_TYPE_NAMES[kind]}, got {describe_value(value)}"
+            if kind == "string_type" and isinstance(value, (int, float)) and not isinstance(value, bool):
+                # YAML reads 1:30 as 90 and 1e3 as a number: the editor meant text.
+                message += " (YAML reads some text as a number, e.g. 1:30 as 90): put it in quotes to keep it as text"
         elif kind == "literal_error":
             message = _one_of(_literals(ctx.get("expected", "")), value)
         elif kind == "string_pattern_mismatch":
@@ -218,7 +228,10 @@ def problems_from(errors: list[dict], model: type[BaseModel], loaded: LoadedFile
             # A bounded text (a fault finder line): say how long, in characters.
             message = f"{len(value)} characters, at most {ctx.get('max_length')}: say it in fewer words"
         elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-            message = f"{value!r} is out of range: {item['msg'].removeprefix('Input should be ')}"
+            # (str() of an int over 4,300 digits raises: a long one is described, not shown.)
+            shown = (f"a number of about {round(value.bit_length() * 0.30103)} digits"
+                     if isinstance(value, int) and value.bit_length() > 64 else repr(value))
+            message = f"{shown} is out of range: {item['msg'].removeprefix('Input should be ')}"
         else:
             message = item["msg"].removeprefix("Value error, ")
         problems.append(Problem(loaded.position_of(path), format_path(path), message))

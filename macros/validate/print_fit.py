@@ -3,6 +3,7 @@ estimates the height), with advice an editor can act on."""
 
 from __future__ import annotations
 
+import heapq
 import math
 
 from ..checklists import printfit
@@ -23,15 +24,13 @@ def checklists_fit_on_one_printed_page(context: Context, report: Report) -> None
         fit = CHECKLIST_KINDS[checklist.kind].print_fit(guide, checklist, records)
         if fit.fits:
             continue
-        kind = CHECKLIST_KINDS[checklist.kind]
         line = printfit.line(printfit.TEXT_SIZE[checklist.paper.text])
         over = math.ceil((fit.height - fit.capacity) / line)
         # What each item costs: the sheet's height with and without it, in printed lines.
-        costs = []
-        for j, item in enumerate(checklist.items):
-            rest = checklist.model_copy(update={"items": checklist.items[:j] + checklist.items[j + 1:]})
-            costs.append((fit.height - kind.print_fit(guide, rest, records).height, j, item))
-        longest = sorted(costs, reverse=True)[:3]
+        # (The estimate keeps the items' heights: leaving each out is not a new estimate.)
+        costs = [(fit.height - without, j, item)
+                 for j, (item, without) in enumerate(zip(checklist.items, fit.without_each()))]
+        longest = heapq.nlargest(3, costs)
         named = ", ".join(f"'{item}' ({ordinal(j + 1)} item, about {math.ceil(cost / line)} lines)"
                           for cost, j, item in longest)
         remedies = [f"shorten the words of its items by about {over} printed line{'s' if over > 1 else ''} "

@@ -22,6 +22,7 @@ from ..data.problems import closest_match
 from ..figures.body_map import body_map_problems
 from ..figures.checks import figures_problems
 from ..render.environment import markdown_environment
+from ..render.linked import link_spans, overlaps
 from ..site.anchors import RESERVED_ID_PREFIXES
 from ..site.pages import CHECKLIST_DIR
 from .registry import Context, Report, rule
@@ -268,8 +269,14 @@ def record_links_resolve(context: Context, report: Report) -> None:
     known = set(records_by_id(context.parts.values()))
     for file_key, path, record in context.records:
         if isinstance(record, CitedParagraph):
-            for i, link in enumerate(record.links):
-                if link.text not in record.text:
+            spans = link_spans(record.text, [link.text for link in record.links])
+            for first, later in overlaps(spans):
+                words = record.links[first.index].text
+                report(file_key, path + ("links", later.index, "text"),
+                       f"'{record.links[later.index].text}' overlaps '{words}' (link {first.index + 1}) where "
+                       "both first occur in the text; one word can be one link: shorten one phrase")
+            for i, (link, span) in enumerate(zip(record.links, spans)):
+                if span is None:
                     report(file_key, path + ("links", i, "text"),
                            f"'{link.text}' is not in the paragraph's text; link words it has, as written")
                 if link.to not in known:
@@ -298,9 +305,16 @@ def search_terms_resolve(context: Context, report: Report) -> None:
     records = {record.id: record for key, _path, record in context.records
                if key != "search" and isinstance(record, Linkable)}
     complete = all(key in context.parts for key in FILE_MODELS)
+    words: dict[str, str] = {}  # a record's words, gathered once however many terms name it
     for i, term in enumerate(context.parts["search"].terms):
+        seen: set[str] = set()
         for j, target in enumerate(term.at):
             path = ("terms", i, "at", j)
+            if target in seen:
+                # The About page links each listed record: one id twice is one link twice.
+                report("search", path, f"'{target}' is listed twice; list each record once")
+                continue
+            seen.add(target)
             record = records.get(target)
             if record is None and not complete:
                 continue  # it may be in a file that did not validate: that file's problems say why
@@ -308,7 +322,7 @@ def search_terms_resolve(context: Context, report: Report) -> None:
                 meant = closest_match(target, sorted(records))
                 report("search", path, f"unknown id '{target}'" + (f"; did you mean '{meant}'?" if meant else "")
                        + " (expected the id of a record in data/, e.g. a muscle, a cue or a safety tip)")
-            elif term.means.lower() not in _words_of(record):
+            elif term.means.lower() not in (words.get(target) or words.setdefault(target, _words_of(record))):
                 report("search", path, f"'{target}' does not say '{term.means}': list a record whose "
                                        f"text uses the guide's term, or correct `means`")
 
@@ -326,6 +340,7 @@ def figures_are_placed_where_they_belong(context: Context, report: Report) -> No
     records = records_by_id(context.parts[key] for key in ("technique", "mistakes", "variations", "checklists"))
     places = {r.id for r in records.values() if isinstance(r, FIGURE_PLACES)}
     for i, figure in enumerate(context.parts["figures"].figures):
+        seen: set[str] = set()
         for j, place in enumerate(figure.at):
             path = ("figures", i, "at", j)
             record = records.get(place)
@@ -334,8 +349,9 @@ def figures_are_placed_where_they_belong(context: Context, report: Report) -> No
             elif not isinstance(record, FIGURE_PLACES):
                 report("figures", path, f"'{place}' is a {type(record).__name__}: a figure is shown with "
                                         f"{_PLACES_DESCRIBED} (one of: {', '.join(sorted(places))})")
-            elif place in figure.at[:j]:
+            elif place in seen:
                 report("figures", path, f"'{place}' is listed twice")
+            seen.add(place)
 
 
 @rule("figures", "muscles")
