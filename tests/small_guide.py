@@ -115,6 +115,10 @@ def small_guide_data() -> dict:
     })
     # Every muscle has its place on the body map (a muscle without one is a data error).
     data["figures"]["body_map"] = {muscle["id"]: ["glutes"] for muscle in data["muscles"]["muscles"]}
+    # The Overview's opening picture.
+    data["figures"]["opening"] = data["figures"]["figures"][0]["id"]
+    # The Technique page's movement, frame by frame.
+    data["figures"]["animation"] = [data["figures"]["figures"][0]["id"]]
     return data
 
 
