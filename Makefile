@@ -12,7 +12,7 @@ ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build build-zensical test check-data check-links schema bench browser-deps setup clean links-lock
+.PHONY: serve build build-zensical test test-recipes check-data check-links schema update bench browser-deps setup clean links-lock
 
 ## Set up (if needed) and serve the site on http://$(ADDR) with live reload.
 serve: $(VENV)/.installed
@@ -30,6 +30,11 @@ build-zensical: $(ZENSICAL_VENV)/.installed
 test: $(VENV)/.installed node_modules/.installed browser-deps
 	$(PY) -m pytest
 
+## Apply every CONTRIBUTING recipe to a copy of the repository, then run the tests that read
+## data/ on it: an editor's valid pull request must pass (tests/editor_recipes.py).
+test-recipes: $(VENV)/.installed node_modules/.installed browser-deps
+	$(PY) tests/editor_recipes.py
+
 ## Validate data/ without building the site (fast enough for a pre-commit hook).
 check-data: $(VENV)/.installed
 	$(PY) -m macros check-data data
@@ -46,6 +51,12 @@ check-links: $(VENV)/.installed
 ## alias or add a redirect instead (DROP=1 drops them, for content removed on purpose).
 links-lock: $(VENV)/.installed
 	$(PY) -m macros links-lock $(if $(DROP),--drop-missing)
+
+## The bookkeeping after adding, renaming or removing an id: the link manifest and the schemas
+## (links-lock, then schema). `make check-data` says when it is due. DROP=1 as for links-lock.
+update: $(VENV)/.installed
+	$(PY) -m macros links-lock $(if $(DROP),--drop-missing)
+	$(PY) -m macros schema data
 
 ## Regenerate the JSON Schemas editors use (data/schema/) from macros/data/model.py and the ids in data/; commit them.
 schema: $(VENV)/.installed

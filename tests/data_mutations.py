@@ -447,10 +447,56 @@ def edit_mutations(file: str) -> list[Mutation]:
         if file == "search" and entry.path[-1] == "means":
             continue  # the guide's term: it must stay words of its records (checks.py says so)
         start, end = _span(file, entry)
-        value = json.dumps(f"Edited {file} {format_path(entry.path)}: {entry.node.value}", ensure_ascii=False)
+        words = f"Edited {file} {format_path(entry.path)}: {entry.node.value}"
+        if _on_a_full_checklist(file, entry.path):
+            # No room for more words there (the fit check would rightly refuse them): the same
+            # words with the first letter's case swapped, which must still render.
+            words = entry.node.value[:1].swapcase() + entry.node.value[1:]
+        value = json.dumps(words, ensure_ascii=False)
         found.append(Mutation("edit", file, replace(source(file), start, end, value), None,
                               format_path(entry.path)))
     return found
+
+
+# The longest prefix an edit adds ("Edited " + file + the field path + ": "), in characters.
+_EDIT_PREFIX = 80
+
+
+@cache
+def full_checklist_items() -> frozenset[str]:
+    """The ids of the items of each checklist without room for an edit's prefix in one of its
+    items: the page's capacity less the estimate, against the prefix's lines in a column at
+    the checklist's text size, plus a line for a changed wrap (an editor may fill a
+    checklist to its last line)."""
+    from macros.checklists import printfit
+    from macros.checklists.kinds import CHECKLIST_KINDS
+    from macros.validate.load import load_guide
+
+    guide = load_guide(DATA)
+    full = set()
+    for checklist in guide.checklists.checklists:
+        size = printfit.TEXT_SIZE[checklist.paper.text]
+        per_line = printfit.column_width(checklist.paper.columns) / (printfit.BOLD_CHAR * size)
+        need = (int(_EDIT_PREFIX / per_line) + 2) * printfit.line(size)
+        fit = CHECKLIST_KINDS[checklist.kind].print_fit(guide, checklist)
+        if fit.capacity - fit.height < need:
+            full.update(checklist.items)
+    return frozenset(full)
+
+
+@cache
+def _parsed(file: str):
+    return yaml.safe_load(source(file))
+
+
+def _on_a_full_checklist(file: str, path: tuple) -> bool:
+    node = _parsed(file)
+    ids = []
+    for key in path:
+        node = node[key]
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            ids.append(node["id"])
+    return bool(set(ids) & full_checklist_items())
 
 
 def _key_lines(file: str) -> list[tuple[int, int]]:

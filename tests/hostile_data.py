@@ -241,16 +241,18 @@ def id_cases() -> list[Case]:
 
 
 def reference_field_cases() -> list[Case]:
-    """Each DOI payload as the DOI of reference [2]; each URL payload as a `url:` added to it."""
+    """Each DOI payload as the DOI of the first reference that has one; each URL payload as a
+    `url:` added to the last reference (the file's last lines), whatever their number."""
     cases = []
     references = source("references")
-    doi = next(e for e in entries("references") if e.path == ("references", 1, "doi"))
+    last = len(yaml.safe_load(references)["references"]) - 1
+    doi = next(e for e in entries("references") if len(e.path) == 3 and e.path[::2] == ("references", "doi"))
     for n, payload in enumerate(DOI_PAYLOADS):
         cases.append(_case(f"doi-{n}", payload, lambda file: [doi] if file == "references" else [],
                            lambda entry, payload=payload: _quoted(payload.value)))
     for n, payload in enumerate(URL_PAYLOADS):
         text = references.rstrip("\n") + "\n    url: " + _quoted(payload.value) + "\n"
-        cases.append(Case(f"url-{n}", payload, {"references": text}, (("references", ("references", 1, "url")),)))
+        cases.append(Case(f"url-{n}", payload, {"references": text}, (("references", ("references", last, "url")),)))
     return cases
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+import yaml
 
 from macros.cli import check_data
 from macros.data.problems import DataError
@@ -32,6 +33,11 @@ def edit(data_dir, file: str, old: str, new: str) -> int:
     assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {file}"
     path.write_text(text.replace(old, new), encoding="utf-8")
     return text[:text.index(old)].count("\n") + 1
+
+
+def reference_ids() -> list[str]:
+    """The ids in data/references.yml: an editor may add one."""
+    return [r["id"] for r in yaml.safe_load((DATA / "references.yml").read_text(encoding="utf-8"))["references"]]
 
 
 def report_of(data_dir) -> list[str]:
@@ -60,7 +66,7 @@ def test_every_problem_in_every_file_is_reported_at_once(data):
         "did you mean 'banded'? (expected one of: banded, barbell, dumbbell, elevated, landmine) "
         "(the 1st variation of the 4th step)",
         f"data/technique.yml:{cite}:17 steps[1].paragraphs[1].cites[0]: unknown citation 'neto-2091'; "
-        "did you mean 'neto-2019'? (expected one of: contreras-2015, neto-2019) "
+        f"did you mean 'neto-2019'? (expected one of: {', '.join(sorted(reference_ids()))}) "
         "(the 1st citation of the 2nd paragraph of the 2nd step)",
     ]
 
@@ -162,10 +168,12 @@ def test_duplicate_key_names_both_lines(data):
 
 
 def test_duplicate_id_names_where_it_was_first_used(data):
-    first = edit(data, "mistakes.yml", "  - id: overusing-elbows", "  - id: overusing-elbows")
-    second = edit(data, "mistakes.yml", "  - id: overextending-lower-back", "  - id: overusing-elbows")
+    # The first two mistakes, whatever an editor has named them.
+    one, two = (m["id"] for m in yaml.safe_load((data / "mistakes.yml").read_text(encoding="utf-8"))["mistakes"][:2])
+    first = edit(data, "mistakes.yml", f"  - id: {one}\n", f"  - id: {one}\n")
+    second = edit(data, "mistakes.yml", f"  - id: {two}\n", f"  - id: {one}\n")
     # (The checklist naming the renamed mistake reports it as well.)
-    assert (f"data/mistakes.yml:{second}:9 mistakes[1].id: duplicate id 'overusing-elbows': already used at "
+    assert (f"data/mistakes.yml:{second}:9 mistakes[1].id: duplicate id '{one}': already used at "
             f"data/mistakes.yml:{first}:9 (ids are link anchors and must be unique across the guide) (the 2nd mistake)"
             ) in report_of(data)
 
