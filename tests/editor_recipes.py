@@ -49,9 +49,10 @@ class RecipeFailed(Exception):
 
 
 def copy_repository(dest: Path) -> Path:
-    """The tracked files as they stand in the work tree (uncommitted edits included), with the
-    installed environments linked, not copied."""
-    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, check=True, capture_output=True).stdout
+    """The files git knows or would add, as they stand in the work tree (uncommitted edits
+    included), with the installed environments linked, not copied."""
+    files = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
+                           check=True, capture_output=True).stdout
     for name in files.decode().split("\0"):
         if not name or not (ROOT / name).is_file():
             continue
@@ -137,7 +138,7 @@ def reword(editor: Editor) -> None:
     editor.replace("mistakes.yml", old, new)
     problems = editor.check()
     # CONTRIBUTING: check-data names the source sentence and the line to add under rewordings:.
-    added = re.findall(r"add under rewordings: in data/guide\.yml: (.+)$", problems, re.M)
+    added = re.findall(r"add under rewordings: in data/guide\.yml: `- (\{.*?\})`", problems)
     if problems and not added:
         raise RecipeFailed(f"after rewording, check-data gives no rewording to record:\n{problems}")
     for line in added:

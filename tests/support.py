@@ -22,7 +22,7 @@ from macros.cli.links_lock import DATA, QUIET, ROOT, build_site  # noqa: F401  b
 
 # A copy of the source text the guide was structured from (the original lives outside the
 # repository, in ../shared/source/, which a CI clone may not have).
-SOURCE_TEXT = ROOT / "tests" / "fixtures" / "source-text.txt"
+SOURCE_TEXT = DATA / "source.txt"
 # The environment for running mkdocs: without the banners Material and mkdocs-redirects print.
 BUILD_ENV = {**os.environ, **QUIET}
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides", "hooks")

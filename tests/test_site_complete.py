@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 
+import pytest
 import yaml
 
 from site_text import content_text, normalize, page_soups
+from macros.data.problems import DataError
+from macros.validate.load import load_guide
+from macros.validate.source_fidelity import CITATION_MARK, source_sentences
 from support import DATA, NON_TEXT_KEYS, SOURCE_TEXT, string_leaves
 
 # Link previews reach each page's <head>, not its text (test_links_preview.py).
 NOT_ON_THE_PAGE = NON_TEXT_KEYS | {"pages"}
+# A rewording's quote is the source's old words (validate/source_fidelity.py), not the page's.
+NOT_ON_THE_PAGE |= {"rewordings"}
 FIGURE_SETTINGS = frozenset({"at", "pose", "equipment", "guides"})
+
+
+DATA_TEXT = normalize(" ".join(value for path in sorted(DATA.glob("*.yml"))
+                               for _field, value in string_leaves(yaml.safe_load(path.read_text(encoding="utf-8")),
+                                                                  frozenset())))
 
 
 def all_site_text(built_site) -> str:
@@ -33,51 +46,60 @@ def test_every_string_in_data_appears_in_built_html(built_site):
     assert not missing, "data text missing from the built site:\n" + "\n".join(missing)
 
 
-# Source lines whose words are on the site in another shape; each says where.
-RESHAPED_SOURCE_LINES = {
-    "Table of Contents": "an empty stub; the site generates tables of contents (guide.yml corrections)",
-    "Solution:": "card label 'Solution'/'Solutions'",
-    "Single Leg Hip Thrust Common Mistake": "heading corrected to 'Common Mistakes' (guide.yml corrections)",
-    "Strength and power: 3–5 sets of 5–8 heavier reps per leg with longer rest (90–150 seconds)":
-        "row of the sets/reps table (test_programming_table_rows_come_from_data)",
-    "Muscle growth (hypertrophy): 3–4 sets of 8–12 controlled reps per leg with moderate loads": "table row",
-    "Endurance and activation: 2–3 sets of 15–20 light reps per leg, often as a warm-up or finisher": "table row",
-    "3–5 sets of 5–8 heavier reps per leg for strength": "FAQ list rendered from the table rows",
-    "3–4 sets of 8–12 moderate reps per leg for muscle growth": "FAQ list rendered from the table rows",
-    "2–3 sets of 15–20 lighter reps per leg for endurance or activation": "FAQ list rendered from the table rows",
-    "Squat or leg press: 3–4 sets of 6–8 reps": "sample session item (bold exercise name)",
-    "Single leg hip thrust: 3 sets of 8–10 reps per leg": "sample session item",
-    "Romanian deadlift: 3 sets of 8–12 reps": "sample session item",
-    "Core work (planks, dead bug, side plank): 2–3 sets": "sample session item",
-}
-STEP_HEADING = re.compile(r"^Step \d$")
-MISTAKE_HEADING = re.compile(r"^Mistake #(\d): (.+)$")
-PREFIXES = re.compile(r"^(Q: |A: |Step \d: |Caution: )")
-CITATION_MARK = re.compile(r"\[\d\]")
-
-
 def test_every_line_of_the_source_text_is_on_the_site(built_site, guide):
+    """Each source sentence the data holds (make check-data reports one it does not hold and
+    no correction or rewording accounts for) is on the site."""
     text = all_site_text(built_site)
-    # A corrected sentence is on the site in its corrected form; the correction quotes the
+    # A corrected or reworded sentence is on the site in its new form; the entry quotes the
     # source's words (test_corrections.py checks the quote and the corrected place).
-    quotes = [normalize(CITATION_MARK.sub("", c.quote)) for c in guide.guide.corrections if c.quote]
+    quotes = [normalize(CITATION_MARK.sub("", q)) for q in
+              [c.quote for c in guide.guide.corrections if c.quote] + [r.quote for r in guide.guide.rewordings]]
     checked, missing = 0, []
-    for line in SOURCE_TEXT.read_text(encoding="utf-8").splitlines():
-        line = line.strip().removeprefix("- ")
-        if not line or line in RESHAPED_SOURCE_LINES or STEP_HEADING.match(line):
-            continue
-        mistake = MISTAKE_HEADING.match(line)
-        if mistake:
-            line = f"Mistake {mistake.group(1)}: {mistake.group(2)}"
-        line = CITATION_MARK.sub("", PREFIXES.sub("", line))
-        # A source paragraph may be split across a table cell and a section: compare sentences.
-        for sentence in re.split(r"(?<=[.?!])\s+(?=[A-Z])", line):
-            checked += 1
-            found = normalize(sentence)
-            if found not in text and not any(q in found or found in q for q in quotes):
-                missing.append(sentence)
+    for sentence in source_sentences(SOURCE_TEXT.read_text(encoding="utf-8")):
+        checked += 1
+        found = normalize(sentence)
+        if found not in text and not any(q in found or found in q for q in quotes) and found in DATA_TEXT:
+            missing.append(sentence)
     assert checked > 150
-    assert not missing, "source sentences missing from the site:\n" + "\n".join(missing)
+    assert not missing, "source sentences in data/ but missing from the site:\n" + "\n".join(missing)
+
+
+def test_source_fidelity_is_a_data_rule_that_names_the_rewording_to_add(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    mistakes = data / "mistakes.yml"
+    sentence = next(s for s in source_sentences(SOURCE_TEXT.read_text(encoding="utf-8"))
+                    if normalize(s) in normalize(mistakes.read_text(encoding="utf-8")) and len(s.split()) > 5)
+    text = mistakes.read_text(encoding="utf-8")
+    # The sentence as the file has it (folded over lines), one word changed.
+    pattern = r"\s+".join(re.escape(w) for w in sentence.split())
+    place = re.search(pattern, text)
+    first = sentence.split()[0]
+    mistakes.write_text(text[:place.start()] + first + " also" + text[place.start() + len(first):], encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_guide(data)
+    [problem] = caught.value.problems
+    # Located at the text that held it: the scalar of mistakes.yml the sentence was in.
+    holder = next(node for node in _scalars(yaml.compose(text)) if node.start_mark.index <= place.start() < node.end_mark.index)
+    assert (problem.position.file, problem.position.line) == ("data/mistakes.yml", holder.start_mark.line + 1)
+    assert f"the source sentence {json.dumps(sentence, ensure_ascii=False)} is no longer in the guide" in problem.message
+    entry = re.search(r"add under rewordings: in data/guide.yml: `- (\{.*?\})`", problem.message).group(1)
+    # Adding the line it gives makes the data valid again.
+    guide = data / "guide.yml"
+    guide.write_text(guide.read_text(encoding="utf-8") + "rewordings:\n  - " + entry + "\n", encoding="utf-8")
+    load_guide(data)
+
+
+def _scalars(node):
+    if isinstance(node, yaml.ScalarNode):
+        yield node
+    elif isinstance(node, yaml.SequenceNode):
+        for child in node.value:
+            yield from _scalars(child)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from _scalars(key)
+            yield from _scalars(value)
 
 
 def test_references_keep_every_bibliographic_field(built_site, guide):

@@ -33,6 +33,10 @@ FIELD_HELP: dict[str, str] = {
     "more": "The rest of the disclaimer, shown where the full text appears.",
     "corrections": "Departures from the source text (facts fixed, wording changed), listed on the About page. "
                    "A plain typo fix needs no entry.",
+    "rewordings": "Source sentences said in other words with the same meaning (a typo fixed, a clearer phrase): "
+                  "not shown on the site; `make check-data` asks for one when a source sentence is no longer in "
+                  "data/ and gives the line to add.",
+    "at@Rewording": "Id of the record holding the new words, e.g. `not-using-glutes`.",
     "source": "What the source text has (or, with `quote`, where it says it).",
     "quote": "The source's words, verbatim as in the source file.",
     "change": "What the guide says instead.",

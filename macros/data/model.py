@@ -171,6 +171,16 @@ class Correction(Linkable):
     at: Id | None = None
 
 
+class Rewording(Record):
+    """A source sentence the guide says in other words without changing what it says (a typo
+    fixed, a clearer phrase): `quote` holds the source's words verbatim, `at` the record now
+    holding the new words (none for a file's own intro). Not shown on the site; it tells the source-fidelity check
+    (validate/source_fidelity.py) that the sentence is accounted for."""
+
+    quote: Text
+    at: Id | None = None
+
+
 # A docs page by its file, relative to docs/: "technique.md", "checklists/setup.md".
 PagePath = Annotated[str, StringConstraints(strict=True, pattern=r"^([a-z0-9]+(-[a-z0-9]+)*/)*[a-z0-9]+(-[a-z0-9]+)*\.md$")]
 
@@ -189,6 +199,7 @@ class GuideFile(Record):
     summary: Section
     disclaimer: Disclaimer
     corrections: list[Correction] = NonEmpty
+    rewordings: list[Rewording] = []
     pages: dict[PagePath, PagePreview] = {}
 
 

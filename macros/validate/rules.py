@@ -16,7 +16,7 @@ from markdown.extensions.toc import slugify
 from pydantic import BaseModel
 
 from ..checklists.kinds import CHECKLIST_KINDS
-from ..data.model import (FILE_MODELS, CitedParagraph, Correction, Figure, Guide, Linkable, Mistake, Step, TickChecklist, Variation,
+from ..data.model import (FILE_MODELS, CitedParagraph, Correction, Rewording, Figure, Guide, Linkable, Mistake, Step, TickChecklist, Variation,
                     records_by_id, walk)
 from ..data.problems import closest_match
 from ..figures.geometry import PoseError, pose_scene
@@ -273,7 +273,7 @@ def record_links_resolve(context: Context, report: Report) -> None:
                            f"'{link.text}' is not in the paragraph's text; link words it has, as written")
                 if link.to not in known:
                     report(file_key, path + ("links", i, "to"), unknown_value("id", link.to, known))
-        elif isinstance(record, Correction) and record.at is not None and record.at not in known:
+        elif isinstance(record, (Correction, Rewording)) and record.at is not None and record.at not in known:
             report(file_key, path + ("at",), unknown_value("id", record.at, known))
 
 
