@@ -65,7 +65,7 @@ def test_a_rename_without_an_alias_says_how_to_keep_the_old_link(project, capsys
     report = check(project, capsys)
     assert len(report) == 1, report
     assert report[0].startswith(f"data/faq.yml:{line}:9 faqs[1].id: 'faq-how-many-sets' replaces 'faq-how-many'?")
-    assert "`aliases: [faq-how-many]`" in report[0] and "`make links-lock DROP=1`" in report[0]
+    assert "`aliases: [faq-how-many]`" in report[0] and "`make update DROP=1`" in report[0]
     assert report[0].endswith("(the 2nd FAQ)")
 
 
@@ -73,7 +73,7 @@ def test_a_kept_alias_leaves_only_the_new_address_to_lock(project, capsys):
     replace(project / "data" / "faq.yml", "  - id: faq-how-many\n",
             "  - id: faq-how-many-sets\n    aliases: [faq-how-many]\n")
     report = check(project, capsys)
-    assert len(report) == 1 and "'faq-how-many-sets' is new" in report[0] and "run `make links-lock`" in report[0], report
+    assert len(report) == 1 and "'faq-how-many-sets' is new" in report[0] and "run `make update`" in report[0], report
 
 
 def test_a_new_faq_says_run_make_links_lock(project, capsys):
@@ -86,7 +86,7 @@ def test_a_new_faq_says_run_make_links_lock(project, capsys):
     report = check(project, capsys)
     assert len(report) == 1, report
     assert f"faqs[{count}].id: '{new}' is new: its address /faq/#{new} is not in data/links.lock" in report[0]
-    assert "run `make links-lock`" in report[0]
+    assert "run `make update`" in report[0]
 
 
 def test_an_address_whose_id_vanished_is_reported_on_its_manifest_line(project, capsys):
@@ -96,7 +96,7 @@ def test_an_address_whose_id_vanished_is_reported_on_its_manifest_line(project, 
     assert report == [f"data/links.lock:{line}:1: /benefits/#gone-benefit: no record in data/ has the id "
                       "'gone-benefit' any more, so this link would break; if you renamed it, keep the old link "
                       "working with `aliases: [gone-benefit]` next to the new id; if you removed it on purpose, "
-                      "run `make links-lock DROP=1`"]
+                      "run `make update DROP=1`"]
 
 
 def test_an_over_indented_list_item_is_reported_at_its_line(project, capsys):
@@ -171,7 +171,7 @@ def test_the_editors_guide_is_linked_and_names_the_extension():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert "(CONTRIBUTING.md)" in readme
-    assert "redhat.vscode-yaml" in guide and "make links-lock DROP=1" in guide
+    assert "redhat.vscode-yaml" in guide and "make update DROP=1" in guide
     assert "--drop-missing" not in readme + guide
     assert (ROOT / ".github" / "pull_request_template.md").is_file()
 
