@@ -185,39 +185,37 @@ def new_mistake(editor: Editor) -> None:
     _add_to_checklist(editor, "checklist-fault-finder", NEW_MISTAKE)
     problems = editor.check()
     if "no longer fits" in problems:
-        # The fault finder was full: follow the message's "list fewer items", taking off the
-        # item it names as the longest.
-        longest = re.search(r"the longest: '([a-z0-9-]+)'", problems)
-        if not longest:
-            raise RecipeFailed(f"the fit message names no item to take off:\n{problems}")
-        _remove_from_checklist(editor, "checklist-fault-finder", longest.group(1))
+        # The fault finder was full: take the message's cheapest fix, as an editor would.
+        move = re.search(r"move '([a-z0-9-]+)' to be the (\d+)\w\w item", problems)
+        fewer = re.search(r"without '([a-z0-9-]+)' it fits", problems)
+        if move:
+            _move_in_checklist(editor, "checklist-fault-finder", move.group(1), int(move.group(2)) - 1)
+        elif fewer and fewer.group(1) != NEW_MISTAKE:
+            _remove_from_checklist(editor, "checklist-fault-finder", fewer.group(1))
+        else:
+            raise RecipeFailed(f"the fit message gives no fix that keeps the new mistake:\n{problems}")
     editor.must_pass("add a mistake and put it on the fault finder")
 
 
+def _move_in_checklist(editor: Editor, checklist: str, item: str, position: int) -> None:
+    items = next(c for c in editor.parsed("checklists.yml")["checklists"] if c["id"] == checklist)["items"]
+    rest = [i for i in items if i != item]
+    _set_items(editor, checklist, rest[:position] + [item] + rest[position:])
+
+
+def _set_items(editor: Editor, checklist: str, items: list[str]) -> None:
+    text = editor.read("checklists.yml")
+    start = text.index(f"id: {checklist}")
+    end = text.find("\n  - id: ", start)
+    end = len(text) if end < 0 else end
+    block = re.sub(r"items: \[.*\]|items:\n(?:      - .*\n)+", lambda m: f"items: [{', '.join(items)}]"
+                   + ("\n" if m.group(0).endswith("\n") else ""), text[start:end], count=1)
+    editor.write("checklists.yml", text[:start] + block + text[end:])
+
+
 def _remove_from_checklist(editor: Editor, checklist: str, item: str) -> None:
-    text = editor.read("checklists.yml")
-    start = text.index(f"id: {checklist}")
-    end = text.find("\n  - id: ", start)
-    end = len(text) if end < 0 else end
-    block = re.sub(rf"(\[|, ){re.escape(item)}(, |\])",
-                   lambda m: "[" if m.group(1) == "[" and m.group(2) == ", " else m.group(2) if m.group(1) == "[" else m.group(2) if m.group(2) == "]" else ", ",
-                   text[start:end], count=1)
-    editor.write("checklists.yml", text[:start] + block + text[end:])
-
-
-def _add_to_checklist(editor: Editor, checklist: str, item: str) -> None:
-    text = editor.read("checklists.yml")
-    start = text.index(f"id: {checklist}")
-    end = text.find("\n  - id: ", start)
-    end = len(text) if end < 0 else end
-    block = text[start:end]
-    flow = re.search(r"items: \[(.*)\]", block)
-    if flow:
-        block = block.replace(flow.group(0), f"items: [{flow.group(1)}, {item}]")
-    else:
-        items = re.search(r"items:\n((?:      - .*\n)+)", block)
-        block = block.replace(items.group(0), items.group(0) + f"      - {item}\n")
-    editor.write("checklists.yml", text[:start] + block + text[end:])
+    items = next(c for c in editor.parsed("checklists.yml")["checklists"] if c["id"] == checklist)["items"]
+    _set_items(editor, checklist, [i for i in items if i != item])
 
 
 def rename(editor: Editor) -> None:
