@@ -18,15 +18,20 @@ from pydantic import BaseModel
 from ..checklists.kinds import CHECKLIST_KINDS
 from ..data.model import (FILE_MODELS, CitedParagraph, Correction, Rewording, Figure, Guide, Linkable, Mistake, Step, TickChecklist, Variation,
                     records_by_id, walk)
-from ..data.problems import closest_match
+from ..data.problems import DataError, closest_match
 from ..figures.geometry import PoseError, pose_scene
 from ..render.environment import markdown_environment
 from ..site.anchors import RESERVED_ID_PREFIXES
+from ..site.manifest import manifest_lines
 from ..site.pages import CHECKLIST_DIR
 from .registry import Context, Report, rule
 
 
-def _checklist_problems(checklists, records: dict[str, Linkable]) -> list[tuple[tuple, str]]:
+def _checklist_problems(checklists, records: dict[str, Linkable],
+                        deleted: dict[str, str] | None = None) -> list[tuple[tuple, str]]:
+    """`deleted`: anchors the link manifest still lists (id -> address): an item naming one
+    names a record that was deleted, not a typo for another."""
+    deleted = deleted or {}
     problems = []
     for i, checklist in enumerate(checklists.checklists):
         kind = CHECKLIST_KINDS[checklist.kind]
@@ -38,6 +43,10 @@ def _checklist_problems(checklists, records: dict[str, Linkable]) -> list[tuple[
             record = records.get(item)
             if item in seen:
                 problems.append((path, f"'{item}' is listed twice in checklist '{checklist.id}'"))
+            elif record is None and item in deleted:
+                problems.append((path, f"'{item}' is no longer in data/: the record was deleted (its address "
+                                       f"{deleted[item]} is still in data/links.lock); remove it from this "
+                                       "checklist's items, or restore the record"))
             elif record is None:
                 problems.append((path, f"unknown item '{item}' in checklist '{checklist.id}' ({checklist.kind}): "
                                        f"expected the id of {described}, one of: {', '.join(candidates)}"))
@@ -146,7 +155,12 @@ def faq_shows_an_existing_table(context: Context, report: Report) -> None:
 @rule("checklists", "technique", "mistakes", "programming")
 def checklist_items_exist(context: Context, report: Report) -> None:
     records = records_by_id(context.parts.values())
-    for path, message in _checklist_problems(context.parts["checklists"], records):
+    try:
+        listed = manifest_lines(context.data_dir) if context.data_dir is not None else []
+    except DataError:
+        listed = []  # a broken manifest is reported by its own rule
+    deleted = {address.partition("#")[2]: address for address, _line in listed if "#" in address}
+    for path, message in _checklist_problems(context.parts["checklists"], records, deleted):
         report("checklists", path, message)
 
 

@@ -118,7 +118,8 @@ def _closest(sentence: str, leaves: list[tuple[str, tuple, str, str | None]]) ->
         return (len(words & set(WORD.findall(normalize(leaf[2])))),
                 difflib.SequenceMatcher(None, normalize(sentence), normalize(leaf[2])).quick_ratio())
 
-    key, path, _text, owner = max(leaves, key=score)
+    # Prose only: an id or a number is no place an editor reworded a sentence.
+    key, path, _text, owner = max((leaf for leaf in leaves if " " in leaf[2].strip()), key=score)
     return key, path, owner
 
 
