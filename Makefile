@@ -14,13 +14,24 @@ export DISABLE_MKDOCS_2_WARNING := true
 
 .PHONY: serve build build-zensical test test-recipes check-data check-links schema update bench browser-deps setup clean links-lock
 
+# A failed check has said everything in its report: end make quietly instead of letting it
+# add "make: *** [Makefile:NN: check-data] Error 1" (GNU make has no switch for that line).
+# make then exits with status 141 (SIGPIPE), which CI and shells see as a failure.
+QUIET_FAIL = { kill -PIPE $$PPID; exit 1; }
+
 ## Set up (if needed) and serve the site on http://$(ADDR) with live reload.
+## The address is in use (another `make serve`)? make serve ADDR=127.0.0.1:8001
 serve: $(VENV)/.installed
-	$(ENGINE) serve --dev-addr $(ADDR)
+	@$(PY) -c 'import socket, sys; host, _, port = "$(ADDR)".rpartition(":"); s = socket.socket(); \
+	s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); \
+	sys.exit(0 if not s.connect_ex((host or "127.0.0.1", int(port))) == 0 else \
+	"$(ADDR) is already in use (is another make serve running?): stop it, or serve on another port: make serve ADDR=127.0.0.1:8001")' \
+	|| $(QUIET_FAIL)
+	$(ENGINE) serve --config-file mkdocs.yml --dev-addr $(ADDR)
 
 ## Build the static site into site/.
 build: $(VENV)/.installed
-	$(ENGINE) build --strict
+	$(ENGINE) build --strict --config-file mkdocs.yml
 
 ## Build the same sources with Zensical into site-zensical/ (what it lacks: DEVELOPERS.md, "Engines").
 build-zensical: $(ZENSICAL_VENV)/.installed
@@ -37,7 +48,7 @@ test-recipes: $(VENV)/.installed node_modules/.installed browser-deps
 
 ## Validate data/ without building the site (fast enough for a pre-commit hook).
 check-data: $(VENV)/.installed
-	$(PY) -m macros check-data data
+	@$(PY) -m macros check-data data || $(QUIET_FAIL)
 
 ## Check the links into the guide in other material: make check-links FILES="notes.md club.html"
 ## (Markdown, HTML or text; INDEX=site/links.json checks against a built or downloaded index

@@ -130,12 +130,12 @@ def _folded(text: str, indent: int) -> str:
 def reword(editor: Editor) -> None:
     """Fix a typo or reword a sentence, then record the rewording where check-data asks."""
     text = editor.read("mistakes.yml")
-    sentence = re.search(r"Imagine trying to leave a heel print in the floor\.", text)
-    old, new = ("trying to leave a heel print in", "leaving a heel print on") if sentence else (None, None)
-    if not sentence:
-        # Today's words are gone: reword the first solution's first " your " instead.
-        old, new = " your ", " the "
-    editor.replace("mistakes.yml", old, new)
+    # A source sentence as the file folds it over lines; else the first " your " of the file.
+    sentence = re.search(r"Imagine\s+trying\s+to\s+leave\s+a\s+heel", text)
+    if sentence:
+        editor.write("mistakes.yml", text[:sentence.start()] + "Imagine leaving a heel" + text[sentence.end():])
+    else:
+        editor.replace("mistakes.yml", " your ", " the ")
     problems = editor.check()
     # CONTRIBUTING: check-data names the source sentence and the line to add under rewordings:.
     added = re.findall(r"add under rewordings: in data/guide\.yml: `- (\{.*?\})`", problems)

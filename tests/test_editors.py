@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import socket
 import subprocess
 import time
 import urllib.error
@@ -260,3 +261,37 @@ def test_a_fault_finder_one_mistake_too_long_names_the_column_the_items_and_the_
     checklists.write_text(re.sub(r"items: \[[^\]]*test-short-mistake[^\]]*\]", "items: [" + ", ".join(order) + "]",
                                  text), encoding="utf-8")
     assert not [line for line in check(project, capsys) if "no longer fits" in line]
+
+
+def _make_project(tmp_path):
+    """A copy make can run in: the project, its Makefile and requirements (times kept, so
+    make sees the linked environment as installed and installs nothing)."""
+    project = copy_project(tmp_path / "project")
+    for name in ("Makefile", "requirements.txt"):
+        shutil.copy2(ROOT / name, project / name)
+    (project / ".venv").symlink_to((ROOT / ".venv").resolve())
+    return project
+
+
+def test_make_check_data_fails_with_its_report_and_no_make_noise(tmp_path):
+    project = _make_project(tmp_path)
+    replace(project / "data" / "faq.yml", "title: FAQs\n", "titel: FAQs\n")
+    result = subprocess.run(["make", "--no-print-directory", "check-data"], cwd=project, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode != 0
+    assert "unknown field 'titel'; did you mean 'title'?" in result.stderr
+    assert "make:" not in result.stderr and "Error 1" not in result.stderr, result.stderr
+    assert result.stderr.rstrip().endswith("the site was not built."), result.stderr
+
+
+def test_make_serve_on_a_busy_port_says_what_to_do(tmp_path):
+    project = _make_project(tmp_path)
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        addr = f"127.0.0.1:{busy.getsockname()[1]}"
+        result = subprocess.run(["make", "--no-print-directory", "serve", f"ADDR={addr}"], cwd=project,
+                                capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0
+    assert f"{addr} is already in use" in result.stderr and "make serve ADDR=127.0.0.1:8001" in result.stderr
+    assert "Traceback" not in result.stderr and "make:" not in result.stderr, result.stderr
