@@ -213,6 +213,11 @@ def _set_items(editor: Editor, checklist: str, items: list[str]) -> None:
     editor.write("checklists.yml", text[:start] + block + text[end:])
 
 
+def _add_to_checklist(editor: Editor, checklist: str, item: str) -> None:
+    items = next(c for c in editor.parsed("checklists.yml")["checklists"] if c["id"] == checklist)["items"]
+    _set_items(editor, checklist, [*items, item])
+
+
 def _remove_from_checklist(editor: Editor, checklist: str, item: str) -> None:
     items = next(c for c in editor.parsed("checklists.yml")["checklists"] if c["id"] == checklist)["items"]
     _set_items(editor, checklist, [i for i in items if i != item])
