@@ -8,6 +8,8 @@ rendered, wherever the registry's page table says it is.
 
 from __future__ import annotations
 
+import re
+
 from functools import cached_property, partial
 
 from jinja2 import BytecodeCache, ChoiceLoader, FileSystemLoader, PrefixLoader
@@ -138,4 +140,10 @@ def data_report(report: str) -> str:
 def _problems(report: str) -> list[tuple[str, str]]:
     """Each line of a report as (what is wrong, what to do): the fix follows the first "; "
     of a problem line, and is shown on a line of its own."""
-    return [tuple(part.strip() for part in line.partition("; ")[::2]) for line in report.splitlines() if line.strip()]
+    # The box has its own title; the report's heading and closing count are for the terminal.
+    lines = [line for line in report.splitlines()
+             if line.strip() and line.strip() != "The guide data is invalid:" and not _REPORT_COUNT.match(line)]
+    return [tuple(part.strip() for part in line.partition("; ")[::2]) for line in lines]
+
+
+_REPORT_COUNT = re.compile(r"^\d+ problem\(s\) in the guide data")
