@@ -275,7 +275,8 @@ def field_mutations(file: str) -> list[Mutation]:
                                 path_s, (f"required field '{entry.path[-1]}' is missing",))
                 found.append(Mutation("delete", file, deleted, expect, path_s, schema_sees_it=True))
         else:
-            found.append(Mutation("delete", file, deleted, _consequence_of_deleting(file, entry), path_s))
+            expect = _consequence_of_deleting(file, entry) or _source_lost(file, deleted)
+            found.append(Mutation("delete", file, deleted, expect, path_s))
 
         # (c) rename the key to a near-miss spelling. A page path is data, checked against
         # the pages in docs/: the misspelt one is unknown (and the real one left undescribed).
@@ -367,6 +368,29 @@ def _consequence_of_deleting(file: str, entry: Entry) -> Expect | tuple[Expect, 
             line, col = reference_id_position(ref)
             return Expect("data/references.yml", line, col, None, (f"reference '{ref}' is never cited",))
     return None
+
+
+def _source_lost(file: str, text: str) -> Expect | None:
+    """Deleting text that holds a sentence of the source text (data/source.txt), which no
+    correction or rewording accounts for: check-data says so at the text most like it."""
+    from macros.validate import source_fidelity as fidelity
+
+    source = DATA / fidelity.FILE_NAME
+    if not source.is_file():
+        return None
+    parsed = {key: _parsed(key) for key in FILES}
+    parsed[file] = yaml.safe_load(text)
+    leaves = [(key, path, value, owner) for key in FILES if key != "search"
+              for path, value, owner in fidelity._leaves(parsed[key])
+              if not (key == "guide" and path[:1] in (("corrections",), ("rewordings",)))]
+    guide = parsed["guide"]
+    quotes = [c["quote"] for c in guide.get("corrections", []) if c.get("quote")] + \
+             [r["quote"] for r in guide.get("rewordings", [])]
+    lost = fidelity.unaccounted(source.read_text(encoding="utf-8"), leaves, quotes)
+    if not lost:
+        return None
+    key, path, _owner = fidelity._closest(lost[0], leaves)
+    return Expect(f"data/{key}.yml", None, None, format_path(path), ("is no longer in the guide",))
 
 
 @cache

@@ -44,9 +44,7 @@ def _checklist_problems(checklists, records: dict[str, Linkable],
             if item in seen:
                 problems.append((path, f"'{item}' is listed twice in checklist '{checklist.id}'"))
             elif record is None and item in deleted:
-                problems.append((path, f"'{item}' is no longer in data/: the record was deleted (its address "
-                                       f"{deleted[item]} is still in data/links.lock); remove it from this "
-                                       "checklist's items, or restore the record"))
+                problems.append((path, deleted_record(item, deleted[item], "this checklist's items")))
             elif record is None:
                 problems.append((path, f"unknown item '{item}' in checklist '{checklist.id}' ({checklist.kind}): "
                                        f"expected the id of {described}, one of: {', '.join(candidates)}"))
@@ -55,6 +53,21 @@ def _checklist_problems(checklists, records: dict[str, Linkable],
                                        f"({checklist.kind}) lists {described}: one of {', '.join(candidates)}"))
             seen.add(item)
     return problems
+
+
+def deleted_ids(context: Context) -> dict[str, str]:
+    """The anchors the link manifest still lists (id -> address): a reference to one of them
+    that no record has is to a deleted record, not a typo for another id."""
+    try:
+        listed = manifest_lines(context.data_dir) if context.data_dir is not None else []
+    except DataError:
+        listed = []  # a broken manifest is reported by its own rule
+    return {address.partition("#")[2]: address for address, _line in listed if "#" in address}
+
+
+def deleted_record(value: str, address: str, where: str) -> str:
+    return (f"'{value}' is no longer in data/: the record was deleted (its address {address} is still in "
+            f"data/links.lock); remove it from {where}, or restore the record")
 
 
 def unknown_value(what: str, value: str, known: set[str]) -> str:
@@ -155,12 +168,7 @@ def faq_shows_an_existing_table(context: Context, report: Report) -> None:
 @rule("checklists", "technique", "mistakes", "programming")
 def checklist_items_exist(context: Context, report: Report) -> None:
     records = records_by_id(context.parts.values())
-    try:
-        listed = manifest_lines(context.data_dir) if context.data_dir is not None else []
-    except DataError:
-        listed = []  # a broken manifest is reported by its own rule
-    deleted = {address.partition("#")[2]: address for address, _line in listed if "#" in address}
-    for path, message in _checklist_problems(context.parts["checklists"], records, deleted):
+    for path, message in _checklist_problems(context.parts["checklists"], records, deleted_ids(context)):
         report("checklists", path, message)
 
 
@@ -338,11 +346,14 @@ def figures_are_placed_where_they_belong(context: Context, report: Report) -> No
     # would have no component to draw it.
     records = records_by_id(context.parts[key] for key in ("technique", "mistakes", "variations", "checklists"))
     places = {r.id for r in records.values() if isinstance(r, FIGURE_PLACES)}
+    deleted = deleted_ids(context)
     for i, figure in enumerate(context.parts["figures"].figures):
         for j, place in enumerate(figure.at):
             path = ("figures", i, "at", j)
             record = records.get(place)
-            if record is None:
+            if record is None and place in deleted:
+                report("figures", path, deleted_record(place, deleted[place], "this figure's `at:`"))
+            elif record is None:
                 report("figures", path, unknown_value("id", place, places))
             elif not isinstance(record, FIGURE_PLACES):
                 report("figures", path, f"'{place}' is a {type(record).__name__}: a figure is shown with "
