@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..data.model import FILE_MODELS
-from .registry import Context, Report, rule
+from .registry import WHOLE_GUIDE, Context, Report, rule
 
 FILE_NAME = "source.txt"
 
@@ -123,12 +123,14 @@ def _closest(sentence: str, leaves: list[tuple[str, tuple, str, str | None]]) ->
     return key, path, owner
 
 
-@rule(*FILE_MODELS)
+@rule(phase=WHOLE_GUIDE)
 def every_source_sentence_is_accounted_for(context: Context, report: Report) -> None:
+    """Runs on the assembled guide: a structural problem (a broken file, a dangling id) is
+    fixed first, and a deletion's consequences elsewhere are not crowded out."""
     source_file = context.data_dir / FILE_NAME if context.data_dir else None
     if source_file is None or not Path(source_file).is_file():
         return  # data without its source text (synthetic data): nothing to compare
-    guide = context.parts["guide"]
+    guide = context.guide.guide
     leaves = [(key, path, text, owner) for key in FILE_MODELS if key != "search"
               for path, text, owner in _leaves(context.files[key].data)
               # A correction's or rewording's own words say what the source had, not what the guide says.
