@@ -470,6 +470,8 @@ def edit_mutations(file: str) -> list[Mutation]:
             continue
         if file == "search" and entry.path[-1] == "means":
             continue  # the guide's term: it must stay words of its records (checks.py says so)
+        if entry.path[-1] == "quote":
+            continue  # the source's words, verbatim: source_fidelity.py reads them
         start, end = _span(file, entry)
         words = f"Edited {file} {format_path(entry.path)}: {entry.node.value}"
         if _on_a_full_checklist(file, entry.path):

@@ -23,6 +23,8 @@ from functools import cache
 import yaml
 
 from data_mutations import FILES, entries, is_text, source
+from macros.validate.source_fidelity import normalize, source_sentences
+from support import DATA
 
 REJECT, RENDER = "reject", "render"
 
@@ -203,8 +205,20 @@ def text_fields(file: str) -> list:
     # A paragraph's linked words must be words of the paragraph: they stay as they are,
     # still inside the paragraph that gets the payload (and are escaped with it).
     # So must the guide's term a search glossary entry names (search.yml `means`).
+    # A correction's or rewording's `quote` is the source's words verbatim (source fidelity).
     return [e for e in entries(file) if e.path and is_text(file, e) and not (len(e.path) >= 3 and e.path[-3] == "links")
-            and not (file == "search" and e.path[-1] == "means")]
+            and not (file == "search" and e.path[-1] == "means") and e.path[-1] != "quote"]
+
+
+@cache
+def _source_sentences() -> tuple[str, ...]:
+    return tuple(normalize(s) for s in source_sentences((DATA / "source.txt").read_text(encoding="utf-8")))
+
+
+def holds_no_source_sentence(file: str) -> list:
+    """Text fields a payload may replace whole: none of the source's sentences is in them
+    (replacing one would, rightly, be a source-fidelity problem)."""
+    return [e for e in text_fields(file) if not any(s in normalize(e.node.value) for s in _source_sentences())]
 
 
 def text_cases() -> list[Case]:
@@ -218,7 +232,7 @@ def text_cases() -> list[Case]:
             cases.append(_case(f"text-{payload.family}-{n}-{where}", replace(payload, outcome=outcome),
                                text_fields, value_of))
     for n, payload in enumerate(WHOLE_TEXT_PAYLOADS):
-        cases.append(_case(f"text-{payload.family}-{n}", payload, text_fields,
+        cases.append(_case(f"text-{payload.family}-{n}", payload, holds_no_source_sentence,
                            lambda entry, payload=payload: _quoted(payload.value)))
     return cases
 

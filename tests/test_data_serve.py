@@ -70,8 +70,8 @@ def test_serve_reports_bad_data_recovers_and_picks_up_every_kind_of_edit(tmp_pat
 
         # Fixed, with a new value: the page shows it.
         faq.write_text(original.replace("Can I do single leg hip thrust every leg day?",
-                                        "Can I do it on every leg day (served edit)?"), encoding="utf-8")
-        _wait_for("the fixed value on the page", lambda: "every leg day (served edit)?" in _get(faq_page))
+                                        "Can I do single leg hip thrust every leg day? (served edit)"), encoding="utf-8")
+        _wait_for("the fixed value on the page", lambda: "every leg day? (served edit)" in _get(faq_page))
 
         # A template in macros/render/templates.
         time.sleep(1)

@@ -4,6 +4,7 @@ and each drawing is small, accessible, self-contained SVG. Plain pytest, no brow
 from __future__ import annotations
 
 import math
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -156,7 +157,11 @@ def test_an_unreachable_foot_is_a_located_data_error(tmp_path):
     for path in DATA.glob("*.yml"):
         (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     text = (tmp_path / "figures.yml").read_text(encoding="utf-8")
-    (tmp_path / "figures.yml").write_text(text.replace("foot: 0.45", "foot: 1.2", 1), encoding="utf-8")
+    # The first figure's pose, whatever its foot is now.
+    first = re.search(r"\n      foot: [0-9.]+\n", text[text.index("\n    pose:"):])
+    at = text.index("\n    pose:") + first.start()
+    (tmp_path / "figures.yml").write_text(text[:at] + "\n      foot: 1.2\n" + text[at + len(first.group(0)):],
+                                          encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_guide(tmp_path, check_manifest=False)
     report = caught.value.report()

@@ -86,7 +86,10 @@ def test_source_fidelity_is_a_data_rule_that_names_the_rewording_to_add(tmp_path
     entry = re.search(r"add under rewordings: in data/guide.yml: `- (\{.*?\})`", problem.message).group(1)
     # Adding the line it gives makes the data valid again.
     guide = data / "guide.yml"
-    guide.write_text(guide.read_text(encoding="utf-8") + "rewordings:\n  - " + entry + "\n", encoding="utf-8")
+    text = guide.read_text(encoding="utf-8")
+    # Under the existing `rewordings:` (the last key of guide.yml when an editor has added it).
+    text = text.rstrip("\n") + ("\n" if "\nrewordings:\n" in text else "\nrewordings:\n") + "  - " + entry + "\n"
+    guide.write_text(text, encoding="utf-8")
     load_guide(data)
 
 
