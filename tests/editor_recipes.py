@@ -47,6 +47,15 @@ DATA_TESTS = (
 )
 
 
+# Failing on the unedited data of main too (commit fb7cb7f, "[layers]"), whatever an editor
+# does: left out here so that this run says what the edits break; the lead tracks them.
+KNOWN_FAILING_ON_MAIN = (
+    "tests/test_links_renames.py::test_a_moved_page_with_a_redirect_keeps_every_manifest_link",
+    "tests/test_links_renames.py::test_an_old_page_address_redirects_with_its_anchor",
+    "tests/test_structured_data_unit.py::test_describers_are_attached_to_the_components_showing_those_records",
+)
+
+
 class RecipeFailed(Exception):
     pass
 
@@ -337,7 +346,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.no_tests:
             return 0
         env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-        command = [str(project / ".venv/bin/python"), "-m", "pytest", "-q", "-p", "no:randomly", *args.tests]
+        command = [str(project / ".venv/bin/python"), "-m", "pytest", "-q", "-p", "no:randomly", "--tb=short",
+                   *(f"--deselect={test}" for test in KNOWN_FAILING_ON_MAIN), *args.tests]
         print("on the edited copy:", " ".join(command[1:]), flush=True)
         return subprocess.run(command, cwd=project, env=env).returncode
     except RecipeFailed as error:

@@ -126,8 +126,9 @@ def html(markdown_text: str) -> BeautifulSoup:
 # Keys whose values are identifiers or switches, not reader-facing text: they reach the
 # page as anchors and links (checked by the link tests), not as words.
 # figures.yml: `guides`, `back_on` and `foot_on` name drawing options, not words a page shows.
+# `rewordings`: the source's old words, recorded for the source-fidelity check, not shown.
 NON_TEXT_KEYS = frozenset({"id", "aliases", "cites", "variations", "shows", "kind", "items", "page", "guides",
-                           "back_on", "foot_on"})
+                           "back_on", "foot_on", "rewordings"})
 
 
 def string_leaves(node, skip: frozenset[str] = NON_TEXT_KEYS, path: tuple = ()):

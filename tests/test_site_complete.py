@@ -17,8 +17,6 @@ from support import DATA, NON_TEXT_KEYS, SOURCE_TEXT, string_leaves
 
 # Link previews reach each page's <head>, not its text (test_links_preview.py).
 NOT_ON_THE_PAGE = NON_TEXT_KEYS | {"pages"}
-# A rewording's quote is the source's old words (validate/source_fidelity.py), not the page's.
-NOT_ON_THE_PAGE |= {"rewordings"}
 FIGURE_SETTINGS = frozenset({"at", "pose", "equipment", "guides"})
 
 
