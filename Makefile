@@ -12,15 +12,26 @@ ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build build-zensical test check-data check-links schema bench browser-deps setup clean links-lock
+.PHONY: serve build build-zensical test test-recipes check-data check-links schema update bench browser-deps setup clean links-lock
+
+# A failed check has said everything in its report: end make quietly instead of letting it
+# add "make: *** [Makefile:NN: check-data] Error 1" (GNU make has no switch for that line).
+# make then exits with status 141 (SIGPIPE), which CI and shells see as a failure.
+QUIET_FAIL = { kill -PIPE $$PPID; exit 1; }
 
 ## Set up (if needed) and serve the site on http://$(ADDR) with live reload.
+## The address is in use (another `make serve`)? make serve ADDR=127.0.0.1:8001
 serve: $(VENV)/.installed
-	$(ENGINE) serve --dev-addr $(ADDR)
+	@$(PY) -c 'import socket, sys; host, _, port = "$(ADDR)".rpartition(":"); s = socket.socket(); \
+	s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); \
+	sys.exit(0 if not s.connect_ex((host or "127.0.0.1", int(port))) == 0 else \
+	"$(ADDR) is already in use (is another make serve running?): stop it, or serve on another port: make serve ADDR=127.0.0.1:8001")' \
+	|| $(QUIET_FAIL)
+	$(ENGINE) serve --config-file mkdocs.yml --dev-addr $(ADDR)
 
 ## Build the static site into site/.
 build: $(VENV)/.installed
-	$(ENGINE) build --strict
+	$(ENGINE) build --strict --config-file mkdocs.yml
 
 ## Build the same sources with Zensical into site-zensical/, then run our post-build pipeline on it
 ## (Zensical runs no on_post_build). Try another Zensical: make build-zensical ZENSICAL=zensical==0.1.0
@@ -33,9 +44,14 @@ build-zensical: $(ZENSICAL_VENV)/.installed
 test: $(VENV)/.installed node_modules/.installed browser-deps
 	$(PY) -m pytest
 
+## Apply every CONTRIBUTING recipe to a copy of the repository, then run the tests that read
+## data/ on it: an editor's valid pull request must pass (tests/editor_recipes.py).
+test-recipes: $(VENV)/.installed node_modules/.installed browser-deps
+	$(PY) tests/editor_recipes.py
+
 ## Validate data/ without building the site (fast enough for a pre-commit hook).
 check-data: $(VENV)/.installed
-	$(PY) -m macros check-data data
+	@$(PY) -m macros check-data data || $(QUIET_FAIL)
 
 ## Check the links into the guide in other material: make check-links FILES="notes.md club.html"
 ## (Markdown, HTML or text; INDEX=site/links.json checks against a built or downloaded index
@@ -49,6 +65,12 @@ check-links: $(VENV)/.installed
 ## alias or add a redirect instead (DROP=1 drops them, for content removed on purpose).
 links-lock: $(VENV)/.installed
 	$(PY) -m macros links-lock $(if $(DROP),--drop-missing)
+
+## The bookkeeping after adding, renaming or removing an id: the link manifest and the schemas
+## (links-lock, then schema). `make check-data` says when it is due. DROP=1 as for links-lock.
+update: $(VENV)/.installed
+	$(PY) -m macros links-lock $(if $(DROP),--drop-missing)
+	$(PY) -m macros schema data
 
 ## Regenerate the JSON Schemas editors use (data/schema/) from macros/data/model.py and the ids in data/; commit them.
 schema: $(VENV)/.installed

@@ -89,7 +89,39 @@ def generate(out_dir: Path, scale: int, data_dir: Path = DATA) -> dict[str, int]
         scaled = scale_file(document, list_key, scale)
         counts[list_key] = len(scaled[list_key])
         path.write_text(yaml.safe_dump(scaled, sort_keys=False, allow_unicode=True, width=100), encoding="utf-8")
+    _cite_copies_from_unscaled_files(out_dir, scale)
     return counts
+
+
+def _cite_copies_from_unscaled_files(out_dir: Path, scale: int) -> None:
+    """A citation in a file that is not scaled (a benefit's `closing:`, the guide's summary)
+    has no copies to follow its reference's copies: it cites them all, so every copy of the
+    reference stays cited."""
+    if scale == 1:
+        return
+    for path in sorted(out_dir.glob("*.yml")):
+        if path.stem in SCALED:
+            continue
+        text = path.read_text(encoding="utf-8")
+        document = yaml.safe_load(text)
+        if _cite_every_copy(document, scale):
+            path.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100),
+                            encoding="utf-8")
+
+
+def _cite_every_copy(node: object, scale: int) -> bool:
+    changed = False
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "cites" and isinstance(value, list):
+                node[key] = value + [f"{ref}-x{k}" for k in range(1, scale) for ref in value]
+                changed = True
+            else:
+                changed |= _cite_every_copy(value, scale)
+    elif isinstance(node, list):
+        for item in node:
+            changed |= _cite_every_copy(item, scale)
+    return changed
 
 
 def main(argv: list[str] | None = None) -> int:

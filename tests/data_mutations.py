@@ -275,7 +275,8 @@ def field_mutations(file: str) -> list[Mutation]:
                                 path_s, (f"required field '{entry.path[-1]}' is missing",))
                 found.append(Mutation("delete", file, deleted, expect, path_s, schema_sees_it=True))
         else:
-            found.append(Mutation("delete", file, deleted, _consequence_of_deleting(file, entry), path_s))
+            expect = _consequence_of_deleting(file, entry) or _source_lost(file, deleted)
+            found.append(Mutation("delete", file, deleted, expect, path_s))
 
         # (c) rename the key to a near-miss spelling. A page path is data, checked against
         # the pages in docs/: the misspelt one is unknown (and the real one left undescribed).
@@ -413,6 +414,29 @@ def _consequence_of_deleting(file: str, entry: Entry) -> Expect | tuple[Expect, 
     return None
 
 
+def _source_lost(file: str, text: str) -> Expect | None:
+    """Deleting text that holds a sentence of the source text (data/source.txt), which no
+    correction or rewording accounts for: check-data says so at the text most like it."""
+    from macros.validate import source_fidelity as fidelity
+
+    source = DATA / fidelity.FILE_NAME
+    if not source.is_file():
+        return None
+    parsed = {key: _parsed(key) for key in FILES}
+    parsed[file] = yaml.safe_load(text)
+    leaves = [(key, path, value, owner) for key in FILES if key != "search"
+              for path, value, owner in fidelity._leaves(parsed[key])
+              if not (key == "guide" and path[:1] in (("corrections",), ("rewordings",)))]
+    guide = parsed["guide"]
+    quotes = [c["quote"] for c in guide.get("corrections", []) if c.get("quote")] + \
+             [r["quote"] for r in guide.get("rewordings", [])]
+    lost = fidelity.unaccounted(source.read_text(encoding="utf-8"), leaves, quotes)
+    if not lost:
+        return None
+    key, path, _owner = fidelity._closest(lost[0], leaves)
+    return Expect(f"data/{key}.yml", None, None, format_path(path), ("is no longer in the guide",))
+
+
 @cache
 def citation_count(ref: str) -> int:
     return sum(1 for file in FILES for e in entries(file)
@@ -490,15 +514,62 @@ def edit_mutations(file: str) -> list[Mutation]:
             continue
         if file == "search" and entry.path[-1] == "means":
             continue  # the guide's term: it must stay words of its records (checks.py says so)
+        if entry.path[-1] == "quote":
+            continue  # the source's words, verbatim: source_fidelity.py reads them
         start, end = _span(file, entry)
-        edited = f"Edited {file} {format_path(entry.path)}: {entry.node.value}"
+        words = f"Edited {file} {format_path(entry.path)}: {entry.node.value}"
+        if _on_a_full_checklist(file, entry.path):
+            # No room for more words there (the fit check would rightly refuse them): the same
+            # words with the first letter's case swapped, which must still render.
+            words = entry.node.value[:1].swapcase() + entry.node.value[1:]
         # A field with a length bound (a fault finder line) stays within it.
         limit = schema_at(file, entry).get("maxLength")
-        edited = f"Edited {entry.node.value}"[:limit] if limit and len(edited) > limit else edited
-        value = json.dumps(edited, ensure_ascii=False)
+        words = f"Edited {entry.node.value}"[:limit] if limit and len(words) > limit else words
+        value = json.dumps(words, ensure_ascii=False)
         found.append(Mutation("edit", file, replace(source(file), start, end, value), None,
                               format_path(entry.path)))
     return found
+
+
+# The longest prefix an edit adds ("Edited " + file + the field path + ": "), in characters.
+_EDIT_PREFIX = 80
+
+
+@cache
+def full_checklist_items() -> frozenset[str]:
+    """The ids of the items of each checklist without room for an edit's prefix in one of its
+    items: the page's capacity less the estimate, against the prefix's lines in a column at
+    the checklist's text size, plus a line for a changed wrap (an editor may fill a
+    checklist to its last line)."""
+    from macros.checklists import printfit
+    from macros.checklists.kinds import CHECKLIST_KINDS
+    from macros.validate.load import load_guide
+
+    guide = load_guide(DATA)
+    full = set()
+    for checklist in guide.checklists.checklists:
+        size = printfit.TEXT_SIZE[checklist.paper.text]
+        per_line = printfit.column_width(checklist.paper.columns) / (printfit.BOLD_CHAR * size)
+        need = (int(_EDIT_PREFIX / per_line) + 2) * printfit.line(size)
+        fit = CHECKLIST_KINDS[checklist.kind].print_fit(guide, checklist)
+        if fit.capacity - fit.height < need:
+            full.update(checklist.items)
+    return frozenset(full)
+
+
+@cache
+def _parsed(file: str):
+    return yaml.safe_load(source(file))
+
+
+def _on_a_full_checklist(file: str, path: tuple) -> bool:
+    node = _parsed(file)
+    ids = []
+    for key in path:
+        node = node[key]
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            ids.append(node["id"])
+    return bool(set(ids) & full_checklist_items())
 
 
 def _key_lines(file: str) -> list[tuple[int, int]]:

@@ -28,6 +28,8 @@ from data_mutations import FILES, entries, is_text, schema_at, source
 from macros.data.block_syntax import REFUSED_MARKERS, TEXT_MARKERS
 from macros.site.anchors import RESERVED_ID_PREFIXES
 from macros.site.glyphs import drawable
+from macros.validate.source_fidelity import normalize, source_sentences
+from support import DATA
 
 REJECT, RENDER = "reject", "render"
 
@@ -268,8 +270,20 @@ def text_fields(file: str) -> list:
     # A paragraph's linked words must be words of the paragraph: they stay as they are,
     # still inside the paragraph that gets the payload (and are escaped with it).
     # So must the guide's term a search glossary entry names (search.yml `means`).
+    # A correction's or rewording's `quote` is the source's words verbatim (source fidelity).
     return [e for e in entries(file) if e.path and is_text(file, e) and not (len(e.path) >= 3 and e.path[-3] == "links")
-            and not (file == "search" and e.path[-1] == "means")]
+            and not (file == "search" and e.path[-1] == "means") and e.path[-1] != "quote"]
+
+
+@cache
+def _source_sentences() -> tuple[str, ...]:
+    return tuple(normalize(s) for s in source_sentences((DATA / "source.txt").read_text(encoding="utf-8")))
+
+
+def holds_no_source_sentence(file: str) -> list:
+    """Text fields a payload may replace whole: none of the source's sentences is in them
+    (replacing one would, rightly, be a source-fidelity problem)."""
+    return [e for e in text_fields(file) if not any(s in normalize(e.node.value) for s in _source_sentences())]
 
 
 @cache
@@ -297,7 +311,7 @@ def text_cases() -> list[Case]:
             cases.append(_case(f"text-{payload.family}-{n}-{where}", replace(payload, outcome=outcome),
                                text_fields, value_of))
     for n, payload in enumerate(WHOLE_TEXT_PAYLOADS):
-        cases.append(_case(f"text-{payload.family}-{n}", payload, text_fields,
+        cases.append(_case(f"text-{payload.family}-{n}", payload, holds_no_source_sentence,
                            lambda entry, payload=payload: _quoted(payload.value)))
     return cases
 
@@ -320,16 +334,18 @@ def id_cases() -> list[Case]:
 
 
 def reference_field_cases() -> list[Case]:
-    """Each DOI payload as the DOI of reference [2]; each URL payload as a `url:` added to it."""
+    """Each DOI payload as the DOI of the first reference that has one; each URL payload as a
+    `url:` added to the last reference (the file's last lines), whatever their number."""
     cases = []
     references = source("references")
-    doi = next(e for e in entries("references") if e.path == ("references", 1, "doi"))
+    last = len(yaml.safe_load(references)["references"]) - 1
+    doi = next(e for e in entries("references") if len(e.path) == 3 and e.path[::2] == ("references", "doi"))
     for n, payload in enumerate(DOI_PAYLOADS):
         cases.append(_case(f"doi-{n}", payload, lambda file: [doi] if file == "references" else [],
                            lambda entry, payload=payload: _quoted(payload.value)))
     for n, payload in enumerate(URL_PAYLOADS):
         text = references.rstrip("\n") + "\n    url: " + _quoted(payload.value) + "\n"
-        cases.append(Case(f"url-{n}", payload, {"references": text}, (("references", ("references", 1, "url")),)))
+        cases.append(Case(f"url-{n}", payload, {"references": text}, (("references", ("references", last, "url")),)))
     return cases
 
 

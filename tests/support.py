@@ -22,7 +22,7 @@ from macros.cli.links_lock import DATA, QUIET, ROOT, build_site  # noqa: F401  b
 
 # A copy of the source text the guide was structured from (the original lives outside the
 # repository, in ../shared/source/, which a CI clone may not have).
-SOURCE_TEXT = ROOT / "tests" / "fixtures" / "source-text.txt"
+SOURCE_TEXT = DATA / "source.txt"
 # The environment for running mkdocs: without the banners Material and mkdocs-redirects print.
 BUILD_ENV = {**os.environ, **QUIET}
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides", "hooks")
@@ -126,6 +126,7 @@ def html(markdown_text: str) -> BeautifulSoup:
 # Keys whose values are identifiers or switches, not reader-facing text: they reach the
 # page as anchors and links (checked by the link tests), not as words.
 # figures.yml: `guides`, `back_on` and `foot_on` name drawing options, not words a page shows.
+# `rewordings`: the source's old words, recorded for the source-fidelity check, not shown.
 NON_TEXT_KEYS = frozenset({"id", "aliases", "cites", "variations", "shows", "kind", "items", "page", "guides",
                            "back_on", "foot_on",
                            # figures.yml: what a drawing is computed from, not words a reader sees

@@ -43,9 +43,10 @@ def test_invalid_data_stops_the_build_with_every_problem_and_no_traceback(tmp_pa
 def test_valid_edits_reach_the_built_pages(tmp_path):
     project = copy_project(tmp_path)
     _edit(project, "mistakes.yml", "    title: Overusing Your Elbows", "    title: Overusing Your Elbows (edited)")
-    _edit(project, "faq.yml", "Can I do single leg hip thrust every leg day?", "Can I do it on every leg day (edited)?")
+    # Words added, the source's sentence kept (a reworded one would need a `rewordings:` entry).
+    _edit(project, "faq.yml", "Can I do single leg hip thrust every leg day?", "Can I do single leg hip thrust every leg day? (edited)")
     site = tmp_path / "site"
     result = build_site(project, site)
     assert result.returncode == 0, result.stderr
     assert "Overusing Your Elbows (edited)" in (site / "mistakes" / "index.html").read_text(encoding="utf-8")
-    assert "Can I do it on every leg day (edited)?" in (site / "faq" / "index.html").read_text(encoding="utf-8")
+    assert "Can I do single leg hip thrust every leg day? (edited)" in (site / "faq" / "index.html").read_text(encoding="utf-8")

@@ -7,9 +7,11 @@ suite (test_data_mutations.py) covers every field of every file.
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
+import yaml
 
 from macros.cli import check_data
 from macros.data.problems import DataError
@@ -32,6 +34,11 @@ def edit(data_dir, file: str, old: str, new: str) -> int:
     assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {file}"
     path.write_text(text.replace(old, new), encoding="utf-8")
     return text[:text.index(old)].count("\n") + 1
+
+
+def reference_ids() -> list[str]:
+    """The ids in data/references.yml: an editor may add one."""
+    return [r["id"] for r in yaml.safe_load((DATA / "references.yml").read_text(encoding="utf-8"))["references"]]
 
 
 def report_of(data_dir) -> list[str]:
@@ -163,10 +170,12 @@ def test_duplicate_key_names_both_lines(data):
 
 
 def test_duplicate_id_names_where_it_was_first_used(data):
-    first = edit(data, "mistakes.yml", "  - id: overusing-elbows", "  - id: overusing-elbows")
-    second = edit(data, "mistakes.yml", "  - id: overextending-lower-back", "  - id: overusing-elbows")
+    # The first two mistakes, whatever an editor has named them.
+    one, two = (m["id"] for m in yaml.safe_load((data / "mistakes.yml").read_text(encoding="utf-8"))["mistakes"][:2])
+    first = edit(data, "mistakes.yml", f"  - id: {one}\n", f"  - id: {one}\n")
+    second = edit(data, "mistakes.yml", f"  - id: {two}\n", f"  - id: {one}\n")
     # (The checklist naming the renamed mistake reports it as well.)
-    assert (f"data/mistakes.yml:{second}:9 mistakes[1].id: duplicate id 'overusing-elbows': already used at "
+    assert (f"data/mistakes.yml:{second}:9 mistakes[1].id: duplicate id '{one}': already used at "
             f"data/mistakes.yml:{first}:9 (ids are link anchors and must be unique across the guide) (the 2nd mistake)"
             ) in report_of(data)
 
@@ -227,3 +236,98 @@ def test_correction_place_and_linked_words_must_exist(data):
     assert any(line.startswith(f"data/guide.yml:{at}:") and "corrections[" in line and
                "unknown id 'warm-upp'; did you mean 'warm-up'?" in line for line in report), report
 
+
+
+# --- messages an editor met while trying the recipes (issue 32) ----------------------------
+def _first_folded_text(data_dir, file: str) -> tuple[int, str]:
+    """(0-based line, indentation) of the first line of text of the first `>-` block of `file`."""
+    lines = (data_dir / file).read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.rstrip().endswith(">-"))
+    return start + 1, lines[start + 1][:len(lines[start + 1]) - len(lines[start + 1].lstrip())]
+
+
+def test_a_list_item_typed_inside_folded_text_is_reported_at_its_dash(data):
+    line, indent = _first_folded_text(data, "mistakes.yml")
+    path = data / "mistakes.yml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines.insert(line + 1, f"{indent}- Squeeze at the top.\n")
+    path.write_text("".join(lines), encoding="utf-8")
+    [problem] = report_of(data)
+    assert problem.startswith(f"data/mistakes.yml:{line + 2}:{len(indent) + 1} "), problem
+    assert "inside the folded text (>-) above it, so YAML joined it onto that paragraph" in problem
+    assert "line its '-' up with the '-' of the item above" in problem
+
+
+def test_text_with_a_colon_in_a_list_says_quote_it(data):
+    line = edit(data, "benefits.yml", "    closing:\n", "    closing:\n      - Tip: you can film a set from the side.\n")
+    assert report_of(data) == [
+        f"data/benefits.yml:{line + 1}:9 benefits[3].closing[0]: this text reads as a field named 'Tip' because of "
+        "the ': ' after 'Tip'; to keep it as text, put it in quotes: \"Tip: you can film a set from the side.\" "
+        "(the 1st closing paragraph of the 4th benefit)"]
+
+
+def test_a_missing_space_after_a_colon_says_so(data):
+    text = (data / "checklists.yml").read_text(encoding="utf-8")
+    title = yaml.safe_load(text)["checklists"][0]["title"]
+    line = edit(data, "checklists.yml", f"    title: {title}\n", f"    title:{title}\n")
+    assert report_of(data) == [
+        f"data/checklists.yml:{line}:5: YAML syntax error: 'title:' needs a space after the colon: "
+        f"write 'title: {title}'"]
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens_not_at_a_later_apostrophe(data):
+    text = (data / "mistakes.yml").read_text(encoding="utf-8")
+    mistakes = yaml.safe_load(text)["mistakes"]
+    title = mistakes[0]["title"]
+    assert "'" in text[text.index(f"title: {title}"):], "an apostrophe later in the file"
+    line = edit(data, "mistakes.yml", f"    title: {title}\n", f"    title: '{title}\n")
+    [problem] = report_of(data)
+    assert problem.startswith(f"data/mistakes.yml:{line}:12: YAML syntax error: the ' opened here is not closed "
+                              "on its line"), problem
+
+
+def test_a_required_field_names_the_fields_the_item_has(data):
+    line = edit(data, "faq.yml", "    question: Can I do", "    questin: Can I do")
+    [problem] = report_of(data)
+    assert "did you mean 'question'?" in problem  # the misspelt key: one problem
+    edit(data, "faq.yml", "    questin: Can I do", "    # questin: Can I do")
+    [problem] = report_of(data)
+    assert "required field 'question' is missing (this item has: answer, id;" in problem, problem
+
+
+def test_a_checklist_naming_a_deleted_record_says_it_was_deleted(data):
+    checklists = yaml.safe_load((data / "checklists.yml").read_text(encoding="utf-8"))["checklists"]
+    finder = next(c for c in checklists if c["kind"] == "fault-finder")
+    gone = finder["items"][1]
+    text = (data / "mistakes.yml").read_text(encoding="utf-8")
+    start = text.index(f"  - id: {gone}\n")
+    end = text.find("\n  - id: ", start + 1)
+    (data / "mistakes.yml").write_text(text[:start] + text[end + 1:], encoding="utf-8")
+    report = report_of(data)
+    deleted = [line for line in report if f"'{gone}' is no longer in data/: the record was deleted" in line
+               and line.startswith("data/checklists.yml:")]
+    assert len(deleted) == 1, report
+    assert not [line for line in report if "checklists.yml" in line and "did you mean" in line], report
+
+
+def test_an_unreachable_foot_says_which_foot_values_work(data):
+    path = data / "figures.yml"
+    text = path.read_text(encoding="utf-8")
+    foot = re.search(r"\n      foot: ([0-9.]+)\n", text)
+    line = text[:foot.start()].count("\n") + 2
+
+    def set_foot(value: str) -> None:
+        path.write_text(text[:foot.start()] + f"\n      foot: {value}\n" + text[foot.end():], encoding="utf-8")
+
+    set_foot("1.5")
+    [problem] = report_of(data)
+    found = re.search(rf"data/figures.yml:{line}:13 figures\[\d+\]\.pose\.foot: this pose cannot be drawn: foot: 1.5 "
+                      r"puts the foot too far from the hip for the leg to reach; at this hip_height use a value "
+                      r"from ([0-9.]+) to ([0-9.]+) \(body heights\)", problem)
+    assert found, problem
+    # Both ends of the range it gives can be typed and are drawn; just past the far end is not.
+    for value in found.groups():
+        set_foot(value)
+        load_guide(data)
+    set_foot(f"{float(found.group(2)) + 0.02:.2f}")
+    assert "this pose cannot be drawn" in report_of(data)[0]

@@ -70,8 +70,8 @@ def test_serve_reports_bad_data_recovers_and_picks_up_every_kind_of_edit(tmp_pat
 
         # Fixed, with a new value: the page shows it.
         faq.write_text(original.replace("Can I do single leg hip thrust every leg day?",
-                                        "Can I do it on every leg day (served edit)?"), encoding="utf-8")
-        _wait_for("the fixed value on the page", lambda: "every leg day (served edit)?" in _get(faq_page))
+                                        "Can I do single leg hip thrust every leg day? (served edit)"), encoding="utf-8")
+        _wait_for("the fixed value on the page", lambda: "every leg day? (served edit)" in _get(faq_page))
 
         # A template in macros/render/templates.
         time.sleep(1)
@@ -133,3 +133,26 @@ def test_build_on_invalid_data_stops_with_the_report(tmp_path):
     result = build_site(project, tmp_path / "site")
     assert result.returncode != 0
     assert "faqs[0].questoin: unknown field 'questoin'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_new_id_not_yet_in_the_manifest_is_previewed_with_a_note_and_the_build_still_stops(tmp_path):
+    """An editor adds an FAQ: before `make update`, `make serve` shows the page with the new FAQ
+    and a note to run it (not the error box instead of the guide); `make build` stops."""
+    project = copy_project(tmp_path / "project")
+    faq = project / "data" / "faq.yml"
+    new = "faq-served-before-update"
+    faq.write_text(faq.read_text(encoding="utf-8") + f"  - id: {new}\n    question: Is this previewed at once?\n"
+                   "    answer:\n      - Yes, before the bookkeeping.\n", encoding="utf-8")
+    server, base, log_path = _serve(project, tmp_path)
+    try:
+        _wait_for("the served FAQ page", lambda: "Is this previewed at once?" in _get(base + "faq/"))
+        page = _get(base + "faq/")
+        assert f'id="{new}"' in page
+        assert "The guide data is invalid" not in page
+        assert "run <code>make update</code>" in page and f"&#39;{new}&#39; is new" in page, page[:3000]
+        assert "Traceback" not in log_path.read_text()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0 and f"'{new}' is new" in result.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import socket
 import subprocess
 import time
 import urllib.error
@@ -69,7 +70,7 @@ def test_a_rename_without_an_alias_says_how_to_keep_the_old_link(project, capsys
     report = check(project, capsys)
     assert len(report) == 1, report
     assert report[0].startswith(f"data/faq.yml:{line}:9 faqs[1].id: 'faq-how-many-sets' replaces 'faq-how-many'?")
-    assert "`aliases: [faq-how-many]`" in report[0] and "`make links-lock DROP=1`" in report[0]
+    assert "`aliases: [faq-how-many]`" in report[0] and "`make update DROP=1`" in report[0]
     assert report[0].endswith("(the 2nd FAQ)")
 
 
@@ -77,17 +78,20 @@ def test_a_kept_alias_leaves_only_the_new_address_to_lock(project, capsys):
     replace(project / "data" / "faq.yml", "  - id: faq-how-many\n",
             "  - id: faq-how-many-sets\n    aliases: [faq-how-many]\n")
     report = check(project, capsys)
-    assert len(report) == 1 and "'faq-how-many-sets' is new" in report[0] and "run `make links-lock`" in report[0], report
+    assert len(report) == 1 and "'faq-how-many-sets' is new" in report[0] and "run `make update`" in report[0], report
 
 
 def test_a_new_faq_says_run_make_links_lock(project, capsys):
     faq = project / "data" / "faq.yml"
-    faq.write_text(faq.read_text(encoding="utf-8") + "  - id: faq-sore-knee\n    question: What if my knee hurts?\n"
+    text = faq.read_text(encoding="utf-8")
+    # Not CONTRIBUTING's example id: an editor following that recipe has already added it.
+    count, new = len(yaml.safe_load(text)["faqs"]), "faq-test-only-question"
+    faq.write_text(text + f"  - id: {new}\n    question: What if my knee hurts?\n"
                    "    answer:\n      - Stop the set and move your foot a little further out.\n", encoding="utf-8")
     report = check(project, capsys)
     assert len(report) == 1, report
-    assert "faqs[3].id: 'faq-sore-knee' is new: its address /faq/#faq-sore-knee is not in data/links.lock" in report[0]
-    assert "run `make links-lock`" in report[0]
+    assert f"faqs[{count}].id: '{new}' is new: its address /faq/#{new} is not in data/links.lock" in report[0]
+    assert "run `make update`" in report[0]
 
 
 def test_an_address_whose_id_vanished_is_reported_on_its_manifest_line(project, capsys):
@@ -97,7 +101,7 @@ def test_an_address_whose_id_vanished_is_reported_on_its_manifest_line(project, 
     assert report == [f"data/links.lock:{line}:1: /benefits/#gone-benefit: no record in data/ has the id "
                       "'gone-benefit' any more, so this link would break; if you renamed it, keep the old link "
                       "working with `aliases: [gone-benefit]` next to the new id; if you removed it on purpose, "
-                      "run `make links-lock DROP=1`"]
+                      "run `make update DROP=1`"]
 
 
 def test_an_over_indented_list_item_is_reported_at_its_line(project, capsys):
@@ -172,7 +176,7 @@ def test_the_editors_guide_is_linked_and_names_the_extension():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert "(CONTRIBUTING.md)" in readme
-    assert "redhat.vscode-yaml" in guide and "make links-lock DROP=1" in guide
+    assert "redhat.vscode-yaml" in guide and "make update DROP=1" in guide
     assert "--drop-missing" not in readme + guide
     assert (ROOT / ".github" / "pull_request_template.md").is_file()
 
@@ -214,3 +218,84 @@ def test_the_readmes_serve_address_answers_with_the_home_page_and_a_subpage(tmp_
         import signal
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+
+
+def test_a_fault_finder_one_mistake_too_long_names_the_column_the_items_and_the_cheapest_fix(project, capsys):
+    """A short mistake added at the end: the message names the column that overflows, the
+    items in each column with their own lengths, and a fix an editor can act on; taking the
+    first fix it gives makes the data valid (but for the new id's bookkeeping)."""
+    mistakes, checklists = project / "data" / "mistakes.yml", project / "data" / "checklists.yml"
+    mistakes.write_text(mistakes.read_text(encoding="utf-8") + "  - id: test-short-mistake\n    title: Short\n"
+                        "    problem:\n      - Too fast.\n    solutions:\n      - Slow down.\n", encoding="utf-8")
+    lists = yaml.safe_load(checklists.read_text(encoding="utf-8"))["checklists"]
+    finder = next(c for c in lists if c["kind"] == "fault-finder")
+    items = finder["items"]
+    # Fill it: the items repeated until the estimate overflows is not valid data (an item
+    # once), so grow the new mistake's solution instead until check-data says it does not fit.
+    text = checklists.read_text(encoding="utf-8")
+    old = "items: [" + ", ".join(items) + "]"
+    assert old in text, "the fault finder's items are on one line"
+    checklists.write_text(text.replace(old, "items: [" + ", ".join(items + ["test-short-mistake"]) + "]"),
+                          encoding="utf-8")
+    words = "Slow down."
+    for _ in range(40):
+        fit = [line for line in check(project, capsys) if "no longer fits" in line]
+        if fit:
+            break
+        words += " Count two seconds down and one second up on every single rep."
+        source = mistakes.read_text(encoding="utf-8")
+        mistakes.write_text(source[:source.rindex("      - ")] + f"      - {words}\n", encoding="utf-8")
+    assert fit, "the fault finder never overflowed"
+    message = fit[0]
+    assert re.search(r"its (1st|2nd) column is about \d+ lines? too long", message), message
+    for item in items + ["test-short-mistake"]:
+        assert re.search(rf"'{item}' \(\d+(st|nd|rd|th) item\) \d+ lines?", message), (item, message)
+    assert re.search(r"column 1: .* = \d+ of \d+ lines; column 2: .* = \d+ of \d+ lines", message), message
+    assert "the cheapest fix: " in message
+    move = re.search(r"move '([a-z0-9-]+)' to be the (\d+)\w\w item", message)
+    fewer = re.search(r"without '([a-z0-9-]+)' it fits", message)
+    assert move or fewer, message
+    if move:
+        rest = [i for i in items + ["test-short-mistake"] if i != move.group(1)]
+        at = int(move.group(2)) - 1
+        order = rest[:at] + [move.group(1)] + rest[at:]
+    else:
+        order = [i for i in items + ["test-short-mistake"] if i != fewer.group(1)]
+    text = checklists.read_text(encoding="utf-8")
+    checklists.write_text(re.sub(r"items: \[[^\]]*test-short-mistake[^\]]*\]", "items: [" + ", ".join(order) + "]",
+                                 text), encoding="utf-8")
+    assert not [line for line in check(project, capsys) if "no longer fits" in line]
+
+
+def _make_project(tmp_path):
+    """A copy make can run in: the project, its Makefile and requirements (times kept, so
+    make sees the linked environment as installed and installs nothing)."""
+    project = copy_project(tmp_path / "project")
+    for name in ("Makefile", "requirements.txt"):
+        shutil.copy2(ROOT / name, project / name)
+    (project / ".venv").symlink_to((ROOT / ".venv").resolve())
+    return project
+
+
+def test_make_check_data_fails_with_its_report_and_no_make_noise(tmp_path):
+    project = _make_project(tmp_path)
+    replace(project / "data" / "faq.yml", "title: FAQs\n", "titel: FAQs\n")
+    result = subprocess.run(["make", "--no-print-directory", "check-data"], cwd=project, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode != 0
+    assert "unknown field 'titel'; did you mean 'title'?" in result.stderr
+    assert "make:" not in result.stderr and "Error 1" not in result.stderr, result.stderr
+    assert result.stderr.rstrip().endswith("the site was not built."), result.stderr
+
+
+def test_make_serve_on_a_busy_port_says_what_to_do(tmp_path):
+    project = _make_project(tmp_path)
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        addr = f"127.0.0.1:{busy.getsockname()[1]}"
+        result = subprocess.run(["make", "--no-print-directory", "serve", f"ADDR={addr}"], cwd=project,
+                                capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0
+    assert f"{addr} is already in use" in result.stderr and "make serve ADDR=127.0.0.1:8001" in result.stderr
+    assert "Traceback" not in result.stderr and "make:" not in result.stderr, result.stderr

@@ -4,6 +4,7 @@ and each drawing is small, accessible, self-contained SVG. Plain pytest, no brow
 from __future__ import annotations
 
 import math
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 

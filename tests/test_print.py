@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 import zxingcpp
 from bs4 import BeautifulSoup
 
@@ -14,7 +15,9 @@ from macros.checklists import printfit
 from macros.checklists.kinds import CHECKLIST_KINDS
 from macros.data.model import records_by_id
 from printing import FORMATS, marks_only_in, pdf_pages_text, print_pdf, rasterize, site_url_setting, squash
-from support import DATA
+from macros.validate.load import load_guide
+from macros.validate.print_fit import fit_advice
+from support import build_site, copy_project, serve_directory, site_base_path
 
 pytestmark = pytest.mark.browser
 
@@ -301,3 +304,78 @@ def test_the_checklists_index_prints_as_one_sheet_of_addresses(guide, browser, s
         assert squash(checklist.title) in text
         assert squash(site_url_setting() + page_path(checklist)) in text, f"{checklist.id}: no address on paper"
     assert squash(site_url_setting() + "print/") in text
+
+
+def test_the_fit_advice_matches_the_real_print_in_both_layouts(browser, tmp_path):
+    """A short mistake added to the fault finder makes it too long: the column check-data
+    names is the one that is too long on Chromium's print layout, and the fix it gives first
+    makes the sheet print on one page, A4 and US Letter (issue 32)."""
+    project = copy_project(tmp_path / "project")
+    data = project / "data"
+    (data / "mistakes.yml").write_text((data / "mistakes.yml").read_text(encoding="utf-8")
+                                       + "  - id: test-short-mistake\n    title: Short\n    problem:\n"
+                                       "      - Too fast.\n    solutions:\n      - Slow down.\n", encoding="utf-8")
+    checklists = data / "checklists.yml"
+    text = checklists.read_text(encoding="utf-8")
+    finder = next(c for c in yaml.safe_load(text)["checklists"] if c["kind"] == "fault-finder")
+    old = "items: [" + ", ".join(finder["items"]) + "]"
+    assert old in text
+    items = finder["items"] + ["test-short-mistake"]
+    mistakes, words = data / "mistakes.yml", "Slow down."
+    for _ in range(40):  # grow the new mistake until the sheet with it no longer fits
+        guide = load_guide(data, check_manifest=False)  # the new mistake, not yet on the sheet
+        checklist = next(c for c in guide.checklists.checklists if c.id == finder["id"])
+        checklist = checklist.model_copy(update={"items": items})
+        advice = fit_advice(guide, checklist, records_by_id(guide))
+        if advice is not None:
+            break
+        words += " Count two seconds down and one second up on every single rep."
+        source = mistakes.read_text(encoding="utf-8")
+        mistakes.write_text(source[:source.rindex("      - ")] + f"      - {words}\n", encoding="utf-8")
+    assert advice is not None, "the fault finder never overflowed"
+    column = re.search(r"its (1st|2nd) column is about (\d+) lines? too long", advice)
+    move = re.search(r"move '([a-z0-9-]+)' to be the (\d+)\w\w item", advice)
+    fewer = re.search(r"without '([a-z0-9-]+)' it fits", advice)
+    assert column and (move or fewer), advice
+
+    def printed(order: list[str], name: str) -> dict:
+        checklists.write_text(text.replace(old, "items: [" + ", ".join(order) + "]"), encoding="utf-8")
+        site = tmp_path / f"site-{name}"
+        assert build_site(project, site, updating_manifest=True).returncode == 0
+        found = {}
+        with serve_directory(site, site_base_path(project)) as url:
+            page = browser.new_page(viewport={"width": round(printfit.PAGE_WIDTH), "height": 1000})
+            page.emulate_media(media="print")
+            page.goto(url + page_path(checklist))
+            # Each item's printed height, by its id (the tick's anchor), in lines of its text.
+            found["lines"] = page.evaluate("""() => Object.fromEntries(
+                [...document.querySelectorAll('article .task-list > li')].map(i => {
+                    const size = parseFloat(getComputedStyle(i).fontSize);
+                    // The item's record: the anchor of its "where the guide explains this" link.
+                    const link = [...i.querySelectorAll('a[href*="#"]')].pop();
+                    const id = link ? link.getAttribute('href').split('#').pop() : '';
+                    return [id, i.getBoundingClientRect().height / (size * 1.4)]; }))""")
+            for paper in FORMATS:
+                found[paper] = len(pdf_pages_text(print_pdf(page, tmp_path / f"{name}-{paper}.pdf", paper)))
+            page.close()
+        return found
+
+    # Each item's length in the message, as the real print measures it (within a few lines:
+    # the estimate errs high, by design).
+    stated = {m.group(1): int(m.group(2)) for m in re.finditer(r"'([a-z0-9-]+)' \(\d+\w\w item\) (\d+) lines?", advice)}
+    assert set(stated) == set(items), advice
+    if move:
+        rest = [i for i in items if i != move.group(1)]
+        at = int(move.group(2)) - 1
+        fixed = rest[:at] + [move.group(1)] + rest[at:]
+    else:
+        fixed = [i for i in items if i != fewer.group(1)]
+    after = printed(fixed, "after")
+    assert all(after[paper] == 1 for paper in FORMATS), (advice, after)
+    measured = after["lines"]
+    for item, lines in stated.items():
+        if item not in fixed:
+            continue  # the fix was to list it no more
+        real = measured.get(item)
+        assert real is not None, (item, sorted(measured))
+        assert real - 1 <= lines <= 1.3 * real + 2, f"{item}: the message says {lines} lines, the print {real:.1f}"

@@ -116,7 +116,7 @@ def test_checklists_half_as_long_again_fit_one_page_or_both_checks_reject_them(b
         assert all(line in result.stderr for line in too_long), result.stderr
         ids = {line.split("checklist '")[1].split("'")[0] for line in too_long}
         _drop_checklists(project, ids)
-        # Removed on purpose: built as `make links-lock DROP=1` does, the manifest keeping their addresses.
+        # Removed on purpose: built as `make update DROP=1` does, the manifest keeping their addresses.
         result = build_site(project, tmp_path / "site", updating_manifest=True)
     assert result.returncode == 0, result.stderr
     # The words were lengthened (whether or not their checklists still fit and stayed).

@@ -9,8 +9,9 @@ unless a test names another page.
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 
-from macros.render.renderer import GuideRenderer
+from macros.render.renderer import GuideRenderer, data_report
 from small_guide import small_guide, small_guide_data
 from support import html
 
@@ -185,3 +186,19 @@ def test_every_component_renders_from_its_page_and_from_a_nested_one():
     for component in COMPONENTS:
         assert renderer.render(component.name).strip(), component.name
         assert renderer.render(component.name, page="x/y.md").strip(), component.name
+
+
+def test_the_served_error_box_puts_each_fix_on_its_own_line_and_escapes_the_data():
+    report = ("The guide data is invalid:\n"
+              "data/faq.yml:5:5 faqs[0].questoin: unknown field 'questoin'; did you mean 'question'? (the 1st FAQ)\n"
+              "data/faq.yml:9:7 faqs[1].question: markup is not allowed: <script>alert(1)</script>\n"
+              "2 problem(s) in the guide data; the site was not built.\n")
+    box = BeautifulSoup(data_report(report), "html.parser")
+    # One item per problem: the box's own title replaces the report's heading and count.
+    items = box.select(".data-report__problems > li")
+    assert len(items) == 2
+    second = items[0]
+    assert second.code.get_text() == "data/faq.yml:5:5 faqs[0].questoin: unknown field 'questoin'"
+    assert second.select_one(".data-report__fix").get_text() == "did you mean 'question'? (the 1st FAQ)"
+    assert second.find("br") is not None
+    assert box.find("script") is None and "<script>alert(1)</script>" in items[1].get_text()

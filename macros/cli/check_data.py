@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..data.problems import DataError
 from ..validate.load import load_guide, site_pages
+from .schema import stale_schemas
 
 
 def main(argv: list[str]) -> int:
@@ -30,6 +31,17 @@ def main(argv: list[str]) -> int:
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
+    # The editor's schemas (data/schema/) list the ids data/ holds: stale after a new or
+    # renamed id, which the pull request's tests would then report. Same bookkeeping command.
+    if (Path(data_dir) / "schema").is_dir():
+        stale = stale_schemas(Path(data_dir))
+        for path in stale:
+            print(f"{Path(data_dir).name}/schema/{path.name}:1:1: out of date with the ids and fields in "
+                  f"{Path(data_dir).name}/ (an id added, renamed or removed): run `make update` and commit "
+                  f"{Path(data_dir).name}/schema/", file=sys.stderr)
+        if stale:
+            print(f"{len(stale)} problem(s) in the guide data.", file=sys.stderr)
+            return 1
     elapsed = (time.perf_counter() - start) * 1000
     print(f"{data_dir}: valid ({len(guide.technique.steps)} steps, {len(guide.mistakes.mistakes)} mistakes, "
           f"{len(guide.muscles.muscles)} muscles, {len(guide.variations.variations)} variations, "

@@ -7,7 +7,7 @@ address that stops resolving is a broken promise to everyone who linked it, so t
 an alias (renamed id) or a redirect (moved page), never deleting the line.
 
 Regenerate (adds new addresses, refuses to drop broken ones):  make links-lock
-Drop the addresses of content removed on purpose:              make links-lock DROP=1
+Drop the addresses of content removed on purpose:              make update DROP=1
 The tests read the built site with the same functions (links/built.py).
 Builds run the engine in a child process, so this module imports nothing from MkDocs.
 """

@@ -7,6 +7,7 @@ Nothing here knows about MkDocs.
 
 from __future__ import annotations
 
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,6 +90,28 @@ _TOKENS = {
 }
 
 
+# `title:Set up`: a field name and its value with no space after the colon.
+_COLON_WITHOUT_SPACE = re.compile(r"^(\s*(?:- )?)([a-z_]+):(\S.*)$")
+# A value that opens a quote: `key: 'text` or `- "text`.
+_OPENING_QUOTE = re.compile(r"^(\s*(?:- |[A-Za-z_]+: )+)(['\"])")
+
+
+def _unclosed_quote(lines: list[str], error_line: int) -> tuple[int, int, str] | None:
+    """(line, column, quote) of the last value before `error_line` that opens a quote and
+    does not close it on its line, or None."""
+    for number in range(min(error_line, len(lines) - 1), -1, -1):
+        match = _OPENING_QUOTE.match(lines[number])
+        if not match:
+            continue
+        quote, rest = match.group(2), lines[number][match.end():]
+        # In '...' a doubled '' is an escaped quote; in "..." a \" is.
+        closed = rest.replace("''", "") if quote == "'" else rest.replace('\\"', "")
+        if quote not in closed:
+            return number, match.end() - 1, quote
+        return None  # the nearest quoted value is closed: the error is something else
+    return None
+
+
 def _syntax_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:
     """Turn a PyYAML parse error into one located problem an editor can act on.
 
@@ -98,6 +121,25 @@ def _syntax_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:
     problem, context = exc.problem or "", exc.context or ""
     where = exc.problem_mark or exc.context_mark
     since = exc.context_mark
+    buffer = getattr(where, "buffer", None) if where else None
+    lines = buffer.rstrip("\0").splitlines() if isinstance(buffer, str) else []
+    never_closed = context.startswith("while scanning a quoted scalar") and "end of stream" in problem
+    opened = _unclosed_quote(lines, where.line) if lines and "tab" not in problem and not never_closed else None
+    spaceless = (_COLON_WITHOUT_SPACE.match(lines[since.line]) if lines and since and since.line < len(lines)
+                 and context.startswith("while scanning a simple key") else None)
+    if opened is not None:
+        # A quote not closed on its line runs on to the next quote of its kind, often an
+        # apostrophe ("don't") lines later, where the parser gives up: report where it opened.
+        line, column, quote = opened
+        return Problem(Position(name, line + 1, column + 1), "",
+                       f"YAML syntax error: the {quote} opened here is not closed on its line, so YAML reads "
+                       f"on to the next {quote} (line {where.line + 1} or before); add the closing {quote} at "
+                       f"the end of this text, or remove this one")
+    if spaceless is not None:
+        key = spaceless.group(2)
+        return Problem(Position(name, since.line + 1, since.column + 1), "",
+                       f"YAML syntax error: '{key}:' needs a space after the colon: "
+                       f"write '{key}: {spaceless.group(3).strip()}'")
     if "'\\t'" in problem or "tab character" in problem:
         message = "a tab character; YAML must be indented with spaces, not tabs"
     elif context.startswith("while scanning a quoted scalar") and "end of stream" in problem:
@@ -240,14 +282,34 @@ def _glued_list_items(node: yaml.Node, lines: list[str], name: str, path: tuple 
         return [p for key, value in node.value for p in _glued_list_items(value, lines, name, path + (key.value,))]
     if isinstance(node, yaml.SequenceNode):
         return [p for i, item in enumerate(node.value) for p in _glued_list_items(item, lines, name, path + (i,))]
-    if not isinstance(node, yaml.ScalarNode) or node.style or node.start_mark.line == node.end_mark.line:
+    # Plain text and folded text (`>-`, the style of every long text in data/) both join their
+    # lines; a literal block (`|`) keeps them, and quoted text is what the editor typed.
+    if (not isinstance(node, yaml.ScalarNode) or node.style not in (None, "", ">")
+            or node.start_mark.line == node.end_mark.line):
         return []
     problems = []
+    folded = node.style == ">"
+    # A block's end mark is where the next token starts: only lines at least as indented as
+    # its first line of text belong to it.
+    body = node.start_mark.line + 1
+    while folded and body < len(lines) and not lines[body].strip():
+        body += 1
+    content = len(lines[body]) - len(lines[body].lstrip(" ")) if folded and body < len(lines) else 0
     for number in range(node.start_mark.line + 1, min(node.end_mark.line + 1, len(lines))):
         line = lines[number]
         stripped = line.lstrip(" ")
         if stripped.startswith("- ") or stripped == "-":
             indent = len(line) - len(stripped)
+            if folded and indent < content:
+                continue
+            if folded:
+                problems.append(Problem(
+                    Position(name, number + 1, indent + 1), format_path(path),
+                    f"this '- ' line is inside the folded text (>-) above it, so YAML joined it onto that "
+                    f"paragraph ('... {printable(stripped[:40])}'); to make it a list item of its own, line "
+                    "its '-' up with the '-' of the item above; if the dash belongs to the text, rewrap the "
+                    "lines so that no line starts with '- '"))
+                continue
             problems.append(Problem(
                 Position(name, number + 1, indent + 1), format_path(path),
                 f"this '- ' line is indented further than the list around it, so YAML joined it onto the text "

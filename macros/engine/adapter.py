@@ -28,7 +28,7 @@ from ..postbuild import pipeline
 from ..postbuild.minify import MINIFIERS
 from ..postbuild.preview_cards import page_cards
 from ..render.registry import MACROS, SiteInputs
-from ..render.renderer import GuideRenderer, data_report
+from ..render.renderer import GuideRenderer, data_note, data_report
 from ..render.glance import footer_disclaimer
 from ..site import deploy, escaping
 from ..site.config import SiteConfig, plugin_options, primary_colour, serving, updating_links_lock
@@ -180,12 +180,20 @@ def define_env(env) -> None:
         env.page.meta["guide_css"] = env.conf["extra"]["guide_css"]
     data_dir = Path(env.project_dir) / "data"
     docs_files = site_pages(env.conf["docs_dir"])
+    env.variables.pop("data_note", None)
     try:
         # `make links-lock` builds to find new addresses: the manifest may lack them then.
         guide = load_guide(data_dir, docs_files, check_manifest=not updating_links_lock())
     except DataError as error:
         report = "The guide data is invalid:\n" + error.report()
-        if _serving():
+        guide = _valid_but_for_the_manifest(data_dir, docs_files) if _serving() else None
+        if guide is not None:
+            # Serving data whose only problems are the bookkeeping (a new id not yet in
+            # links.lock): show the site, so the editor can preview the new record, with the
+            # problems in a note at the top of each page. `make build` still stops.
+            log.info(report)
+            env.variables["data_note"] = error.report()
+        elif _serving():
             # Serving: keep the server up, show the report on every page, and pick up
             # the fix on the next save. Logged as info: under `strict`, a warning would
             # abort the first build and with it the server.
@@ -199,8 +207,9 @@ def define_env(env) -> None:
             for name in MACROS:
                 env.macro(shows, name)
             return
-        # A PluginError makes `mkdocs build` stop with this report and no traceback.
-        raise _build_error(report) from None
+        else:
+            # A PluginError makes `mkdocs build` stop with this report and no traceback.
+            raise _build_error(report) from None
     env.variables.pop("data_report", None)
     site = SiteInputs(tuple(read_manifest(data_dir)), docs_files, env.conf.get("site_url") or "/",
                       docs_dir=env.conf["docs_dir"])
@@ -227,6 +236,14 @@ def define_env(env) -> None:
         on_pre_page_macros(env)
 
 
+def _valid_but_for_the_manifest(data_dir: Path, docs_files):
+    """The guide when the link manifest is all that is wrong with it, else None."""
+    try:
+        return load_guide(data_dir, docs_files, check_manifest=False)
+    except DataError:
+        return None
+
+
 def on_pre_page_macros(env) -> None:
     """Keep the checklists' pages out of search (site/pages.py out_of_search). Give each
     page its title and description from data (guide.yml `pages:`), which
@@ -239,6 +256,9 @@ def on_pre_page_macros(env) -> None:
     if report is not None:
         env.markdown = data_report(report) + "\n\n" + env.markdown
         return
+    note = env.variables.get("data_note")
+    if note is not None:
+        env.markdown = data_note(note) + "\n\n" + env.markdown
     preview = env.variables["guide"].guide.pages.get(_source_path(env.page))
     if preview is not None:
         # Escaped here, once: Material's templates write both into the page unescaped

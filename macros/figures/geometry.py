@@ -261,13 +261,33 @@ def _trunk(pose: Pose, body: Body, bench: Bench) -> tuple[Point, Point, Point, P
     return place((low + high) / 2)
 
 
+def _foot_range_message(foot: float, hip: Point, ankle_y: float, origin: float, body: Body) -> str:
+    """What `foot:` values the leg can reach from this hip, as numbers one can type: the
+    ankle's height is fixed (the foot is flat), so the reach bounds its distance along the floor."""
+    dy = ankle_y - hip[1]
+    longest, shortest = body.thigh + body.shank, abs(body.thigh - body.shank)
+    if longest ** 2 <= dy ** 2:
+        return (f"foot: {foot} cannot be reached: at this hip_height the hip is too far above the floor "
+                "for the leg; lower hip_height")
+    outer = math.sqrt(longest ** 2 - dy ** 2)
+    # Beyond the hip (towards the feet); when the leg can fold shorter than the height, the
+    # range runs on through the point under the hip to the same reach behind it.
+    inner = math.sqrt(shortest ** 2 - dy ** 2) if shortest ** 2 > dy ** 2 else -outer
+    low, high = hip[0] - origin + inner, hip[0] - origin + outer
+    # Rounded inwards, so every value in the range works as typed; `foot` is above 0 (model.py).
+    low, high = max(0.01, math.ceil(low * 100) / 100), math.floor(high * 100) / 100
+    side = "too far from" if foot > high else "too close to"
+    return (f"foot: {foot} puts the foot {side} the hip for the leg to reach; at this hip_height use a "
+            f"value from {low:.2f} to {high:.2f} (body heights)")
+
+
 def _planted_leg(pose: Pose, body: Body, bench: Bench, hip: Point, origin: float) -> tuple[Leg, tuple]:
     ground = bench.height if pose.foot_on == "bench" else 0.0
     ankle = (origin + pose.foot, ground + body.ankle_height)
     try:
         knee = two_segment(hip, ankle, body.thigh, body.shank)
-    except ValueError as error:
-        raise PoseError("foot", str(error)) from None
+    except ValueError:
+        raise PoseError("foot", _foot_range_message(pose.foot, hip, ankle[1], origin, body)) from None
     heel = (ankle[0] - 0.2 * body.foot, ground)
     toe = (ankle[0] + 0.8 * body.foot, ground)
     if pose.foot_on == "bench":

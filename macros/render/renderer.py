@@ -8,6 +8,8 @@ rendered, wherever the registry's page table says it is.
 
 from __future__ import annotations
 
+import re
+
 from functools import cached_property, partial
 
 from jinja2 import BytecodeCache, ChoiceLoader, FileSystemLoader, PrefixLoader
@@ -124,6 +126,24 @@ class GuideRenderer:
         return CHECKLIST_KINDS[checklist.kind].print_fit(self.guide, checklist, self.records)
 
 
+def data_note(report: str) -> str:
+    """The bookkeeping still to do (served data valid but for the link manifest) as a note
+    at the top of a page, above the page itself."""
+    return html_environment().get_template("data_note.html.j2").render(problems=_problems(report)).strip()
+
+
 def data_report(report: str) -> str:
     """The validation report as a danger box at the top of a page (served invalid data)."""
-    return html_environment().get_template("data_report.html.j2").render(report=report).strip()
+    return html_environment().get_template("data_report.html.j2").render(problems=_problems(report)).strip()
+
+
+def _problems(report: str) -> list[tuple[str, str]]:
+    """Each line of a report as (what is wrong, what to do): the fix follows the first "; "
+    of a problem line, and is shown on a line of its own."""
+    # The box has its own title; the report's heading and closing count are for the terminal.
+    lines = [line for line in report.splitlines()
+             if line.strip() and line.strip() != "The guide data is invalid:" and not _REPORT_COUNT.match(line)]
+    return [tuple(part.strip() for part in line.partition("; ")[::2]) for line in lines]
+
+
+_REPORT_COUNT = re.compile(r"^\d+ problem\(s\) in the guide data")

@@ -15,8 +15,8 @@ from ..data.problems import DataError, Position, Problem, printable
 
 FILE_NAME = "links.lock"
 # The commands an editor runs, spelt once for every message that names them.
-REGENERATE = "make links-lock"
-DROP = "make links-lock DROP=1"
+REGENERATE = "make update"
+DROP = "make update DROP=1"
 HEADER = f"""\
 # Link manifest: every public address of the site (relative to site_url). Tests fail when
 # one stops resolving. Regenerate after adding pages or anchors:  {REGENERATE}

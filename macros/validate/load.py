@@ -19,7 +19,7 @@ from ..data.problems import DataError, Position, Problem, closest_match, printab
 from ..site.manifest import FILE_NAME as MANIFEST_FILE
 from ..site.manifest import read_manifest
 # The rules register themselves in the phases they run in (registry.py) when imported.
-from . import manifest, preview_glyphs, print_fit, rules  # noqa: F401
+from . import manifest, preview_glyphs, print_fit, rules, source_fidelity  # noqa: F401
 from .messages import describe_value, problems_from
 from .registry import ACROSS_FILES, WHOLE_GUIDE, Context, run_rules
 
@@ -52,9 +52,9 @@ def site_pages(docs_dir: Path | str) -> dict[str, str]:
             for path in sorted(docs_dir.rglob("*.md"))}
 
 
-# What data/ may hold besides the data files: the link manifest and the generated
-# schemas. Names starting with "." (editor backups, .DS_Store) are not data.
-_OTHER_ENTRIES = {MANIFEST_FILE: "file", "schema": "folder"}
+# What data/ may hold besides the data files: the link manifest, the generated
+# schemas and the source text (source_fidelity.py). Names starting with "." (editor backups, .DS_Store) are not data.
+_OTHER_ENTRIES = {MANIFEST_FILE: "file", "schema": "folder", source_fidelity.FILE_NAME: "file"}
 def _folder_problems(data_dir: Path) -> list[Problem]:
     """data/ itself, and every entry in it that is not a data file, the manifest or schema/."""
     label = data_dir.name

@@ -40,7 +40,7 @@ def ids_match_the_link_manifest(context: Context, report: Report) -> None:
     - an id with no address in the manifest is new: run `make links-lock`;
     - an anchor in the manifest that names no id any more (checked when the site's `pages`
       are known, so a heading's own id is not taken for a vanished one) is a link that
-      would break: keep the old id in `aliases:`, or drop it with `make links-lock DROP=1`.
+      would break: keep the old id in `aliases:`, or drop it with `make update DROP=1`.
 
     A rename without an alias gives both; they are one problem, reported at the new id.
     Nothing is checked before there is a manifest, nor for the build `make links-lock`

@@ -141,6 +141,28 @@ def _unknown_field(loaded: LoadedFile, path: tuple, models: list[type[BaseModel]
     return Problem(loaded.key_position_of(path), format_path(path), message)
 
 
+def _prose_read_as_a_field(loaded: LoadedFile, path: tuple) -> Problem | None:
+    """A list item like `- Tip: you can...`: text with ': ' in it, which YAML reads as a field
+    named 'Tip'. Only a one-key mapping whose key reads as words (a capital or a space, where
+    every field name of ours is lowercase_with_underscores) and whose value is text."""
+    node: object = loaded.data
+    for part in path:
+        try:
+            node = node[part]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            return None
+    if not (isinstance(node, dict) and len(node) == 1):
+        return None
+    [(key, value)] = node.items()
+    if not (isinstance(key, str) and isinstance(value, str) and (key[:1].isupper() or " " in key.strip())):
+        return None
+    shown = f"{key}: {value}"
+    shown = shown if len(shown) <= 40 else shown[:39] + "…"
+    return Problem(loaded.key_position_of(path + (key,)), format_path(path),
+                   f"this text reads as a field named '{key}' because of the ': ' after '{key}'; to keep it "
+                   f"as text, put it in quotes: \"{shown}\"")
+
+
 def _pattern_message(pattern: str, value: object) -> str:
     if pattern == ID_PATTERN:
         return (f"'{value}' is not a valid id: use lowercase letters, digits and single hyphens, "
@@ -171,15 +193,25 @@ def problems_from(errors: list[dict], model: type[BaseModel], loaded: LoadedFile
     # the "required field is missing" of a field an unknown key is taken for is dropped.
     missing: list[tuple[tuple, Problem]] = []
     renamed: set[tuple] = set()
+    prose_reported: set[tuple] = set()
     for item in errors:
         kind, value, ctx = item["type"], item.get("input"), item.get("ctx") or {}
         walk = _Walk(model, loaded, tuple(item["loc"]))
         path = walk.path
+        prose = _prose_read_as_a_field(loaded, path[:-1]) if kind in ("missing", "extra_forbidden") else None
+        if prose is not None:
+            # `- Tip: you can...`: the ': ' made text a one-field mapping. One problem, about quotes.
+            if path[:-1] not in prose_reported:
+                prose_reported.add(path[:-1])
+                problems.append(prose)
+            continue
         if kind == "missing":
             owner = walk.owner
             message = f"required field '{path[-1]}' is missing"
             if owner is not None:
-                message += f" (fields here: {', '.join(owner.model_fields)})"
+                present = sorted(map(str, _present_keys(loaded, path[:-1])))
+                message += (f" (this item has: {', '.join(present) if present else 'no fields'}; "
+                            f"its fields are: {', '.join(owner.model_fields)})")
             problem = Problem(loaded.position_of(path[:-1]), format_path(path), message)
             missing.append((path, problem))
             problems.append(problem)
@@ -209,6 +241,12 @@ def problems_from(errors: list[dict], model: type[BaseModel], loaded: LoadedFile
                                             if isinstance(walk.node, dict) else value)))
             continue
         path = _existing(loaded, path)
+        prose = _prose_read_as_a_field(loaded, path) if kind in _TYPE_NAMES else None
+        if prose is not None:
+            if path not in prose_reported:
+                prose_reported.add(path)
+                problems.append(prose)
+            continue
         if isinstance(value, float) and value != value:
             message = "'.nan' (not a number) is not a value this field can hold: write a number"
         elif kind in _TYPE_NAMES:

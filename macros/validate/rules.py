@@ -18,17 +18,22 @@ from pydantic import BaseModel
 from ..checklists.kinds import CHECKLIST_KINDS
 from ..data.model import (FILE_MODELS, CitedParagraph, Correction, Figure, Guide, Linkable, Mistake, Step, TickChecklist, Variation,
                     records_by_id, walk)
-from ..data.problems import closest_match
+from ..data.problems import DataError, closest_match
 from ..figures.body_map import body_map_problems
 from ..figures.checks import figures_problems
 from ..render.environment import markdown_environment
 from ..render.linked import link_spans, overlaps
 from ..site.anchors import RESERVED_ID_PREFIXES
+from ..site.manifest import manifest_lines
 from ..site.pages import CHECKLIST_DIR
 from .registry import Context, Report, rule
 
 
-def _checklist_problems(checklists, records: dict[str, Linkable]) -> list[tuple[tuple, str]]:
+def _checklist_problems(checklists, records: dict[str, Linkable],
+                        deleted: dict[str, str] | None = None) -> list[tuple[tuple, str]]:
+    """`deleted`: anchors the link manifest still lists (id -> address): an item naming one
+    names a record that was deleted, not a typo for another."""
+    deleted = deleted or {}
     problems = []
     for i, checklist in enumerate(checklists.checklists):
         kind = CHECKLIST_KINDS[checklist.kind]
@@ -40,6 +45,8 @@ def _checklist_problems(checklists, records: dict[str, Linkable]) -> list[tuple[
             record = records.get(item)
             if item in seen:
                 problems.append((path, f"'{item}' is listed twice in checklist '{checklist.id}'"))
+            elif record is None and item in deleted:
+                problems.append((path, deleted_record(item, deleted[item], "this checklist's items")))
             elif record is None:
                 problems.append((path, f"unknown item '{item}' in checklist '{checklist.id}' ({checklist.kind}): "
                                        f"expected the id of {described}, one of: {', '.join(candidates)}"))
@@ -48,6 +55,21 @@ def _checklist_problems(checklists, records: dict[str, Linkable]) -> list[tuple[
                                        f"({checklist.kind}) lists {described}: one of {', '.join(candidates)}"))
             seen.add(item)
     return problems
+
+
+def deleted_ids(context: Context) -> dict[str, str]:
+    """The anchors the link manifest still lists (id -> address): a reference to one of them
+    that no record has is to a deleted record, not a typo for another id."""
+    try:
+        listed = manifest_lines(context.data_dir) if context.data_dir is not None else []
+    except DataError:
+        listed = []  # a broken manifest is reported by its own rule
+    return {address.partition("#")[2]: address for address, _line in listed if "#" in address}
+
+
+def deleted_record(value: str, address: str, where: str) -> str:
+    return (f"'{value}' is no longer in data/: the record was deleted (its address {address} is still in "
+            f"data/links.lock); remove it from {where}, or restore the record")
 
 
 def unknown_value(what: str, value: str, known: set[str]) -> str:
@@ -148,7 +170,7 @@ def faq_shows_an_existing_table(context: Context, report: Report) -> None:
 @rule("checklists", "technique", "mistakes", "programming")
 def checklist_items_exist(context: Context, report: Report) -> None:
     records = records_by_id(context.parts.values())
-    for path, message in _checklist_problems(context.parts["checklists"], records):
+    for path, message in _checklist_problems(context.parts["checklists"], records, deleted_ids(context)):
         report("checklists", path, message)
 
 
@@ -339,12 +361,15 @@ def figures_are_placed_where_they_belong(context: Context, report: Report) -> No
     # would have no component to draw it.
     records = records_by_id(context.parts[key] for key in ("technique", "mistakes", "variations", "checklists"))
     places = {r.id for r in records.values() if isinstance(r, FIGURE_PLACES)}
+    deleted = deleted_ids(context)
     for i, figure in enumerate(context.parts["figures"].figures):
         seen: set[str] = set()
         for j, place in enumerate(figure.at):
             path = ("figures", i, "at", j)
             record = records.get(place)
-            if record is None:
+            if record is None and place in deleted:
+                report("figures", path, deleted_record(place, deleted[place], "this figure's `at:`"))
+            elif record is None:
                 report("figures", path, unknown_value("id", place, places))
             elif not isinstance(record, FIGURE_PLACES):
                 report("figures", path, f"'{place}' is a {type(record).__name__}: a figure is shown with "
