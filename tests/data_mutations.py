@@ -429,7 +429,7 @@ def _source_lost(file: str, text: str) -> Expect | None:
               if not (key == "guide" and path[:1] in (("corrections",), ("rewordings",)))]
     guide = parsed["guide"]
     quotes = [c["quote"] for c in guide.get("corrections", []) if c.get("quote")] + \
-             [r["quote"] for r in guide.get("rewordings", [])]
+             [r["quote"] for r in guide.get("rewordings", []) if r.get("quote")]
     lost = fidelity.unaccounted(source.read_text(encoding="utf-8"), leaves, quotes)
     if not lost:
         return None

@@ -14,16 +14,6 @@ from site_text import normalize
 from support import site_base_path
 
 
-# Every engine's build (conftest.py `engine_site`): the ProperDocs site and the Zensical one.
-@pytest.fixture(scope="session")
-def built_site(engine_site):
-    return engine_site
-
-
-@pytest.fixture(scope="session")
-def site_url(engine_site_url):
-    return engine_site_url
-
 
 SITE = "https://example.org"
 
@@ -34,7 +24,8 @@ def footer_line(soup):
     return line
 
 
-def test_every_page_has_the_one_line_disclaimer_with_a_link_that_lands(built_site, guide, engine):
+def test_every_page_has_the_one_line_disclaimer_with_a_link_that_lands(engine_site, guide, engine):
+    built_site = engine_site  # every engine's build
     disclaimer = guide.guide.disclaimer
     pages = reader_pages(built_site)
     assert len(pages) >= 19

@@ -13,16 +13,6 @@ from site_pages import reader_pages
 from site_text import normalize
 
 
-# Every engine's build (conftest.py `engine_site`): the ProperDocs site and the Zensical one.
-@pytest.fixture(scope="session")
-def built_site(engine_site):
-    return engine_site
-
-
-@pytest.fixture(scope="session")
-def site_url(engine_site_url):
-    return engine_site_url
-
 
 pytestmark = pytest.mark.browser
 
@@ -41,9 +31,10 @@ def _key_texts(html: str) -> list[str]:
     # Permalinks show on hover, the print footer on paper only, and the print button needs
     # JavaScript to work (a <noscript> style hides it).
     # A figure's <title> and <desc> are its accessible name and description, never shown as text.
-    # A table cell without a value ("—", data-empty) is left out of a phone's stacked record.
+    # A table cell without a value ("—", data-empty) is left out of a phone's stacked record;
+    # the movement's control shows one of its two labels (pause, play) at a time by design.
     for chrome in article.select(".headerlink, script, style, .print-footer, [hidden], .print-button, svg, "
-                                 "td[data-empty]"):
+                                 "td[data-empty], .guide-movement__control"):
         chrome.decompose()
     texts = [_squash(element.get_text()) for element in article.select(KEY_TEXT)]
     return [text for text in texts if text]

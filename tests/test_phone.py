@@ -10,16 +10,6 @@ from axe_audit import VIEWPORTS
 from site_pages import reader_pages
 
 
-# Every engine's build (conftest.py `engine_site`): the ProperDocs site and the Zensical one.
-@pytest.fixture(scope="session")
-def built_site(engine_site):
-    return engine_site
-
-
-@pytest.fixture(scope="session")
-def site_url(engine_site_url):
-    return engine_site_url
-
 
 pytestmark = pytest.mark.browser
 
