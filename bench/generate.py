@@ -31,6 +31,9 @@ SCALED = {
     "faq": "faqs",
     "references": "references",
 }
+# Mappings in files that are not scaled whose keys are ids of scaled records (file -> key):
+# every copy of the record needs its own entry (a muscle without a body-map region is an error).
+_ID_KEYED_MAPPINGS = {"figures": "body_map"}
 # Keys whose values are ids that must follow their copy (the rest point at copy 0).
 _ID_KEYS = {"id", "aliases", "cites"}
 # What a reader sees as an item's name; the copy number keeps headings distinguishable.
@@ -96,7 +99,7 @@ def generate(out_dir: Path, scale: int, data_dir: Path = DATA) -> dict[str, int]
 def _cite_copies_from_unscaled_files(out_dir: Path, scale: int) -> None:
     """A citation in a file that is not scaled (a benefit's `closing:`, the guide's summary)
     has no copies to follow its reference's copies: it cites them all, so every copy of the
-    reference stays cited."""
+    reference stays cited. An id-keyed mapping there (the body map) gets an entry per copy."""
     if scale == 1:
         return
     for path in sorted(out_dir.glob("*.yml")):
@@ -104,7 +107,14 @@ def _cite_copies_from_unscaled_files(out_dir: Path, scale: int) -> None:
             continue
         text = path.read_text(encoding="utf-8")
         document = yaml.safe_load(text)
-        if _cite_every_copy(document, scale):
+        changed = _cite_every_copy(document, scale)
+        mapping_key = _ID_KEYED_MAPPINGS.get(path.stem)
+        if mapping_key and isinstance(document.get(mapping_key), dict):
+            original = document[mapping_key]
+            document[mapping_key] = {**original, **{f"{key}-x{k}": copy.deepcopy(value)
+                                                   for k in range(1, scale) for key, value in original.items()}}
+            changed = True
+        if changed:
             path.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100),
                             encoding="utf-8")
 

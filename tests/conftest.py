@@ -133,22 +133,10 @@ def pytest_terminal_summary(terminalreporter):
 # what was seen. They run and report as xfailed (never as passed) until fixed: the closing note
 # of stop 33 lists them as open work. Remove an entry when its test passes again.
 KNOWN_FAILING = {
-    "test_editors.py::test_a_too_long_checklist_item_says_by_how_much_and_not_the_layout_it_has":
-        "issue 32's fit advice against issue 28's larger checklist type: the message's figures differ",
-    "test_editors.py::test_a_fault_finder_one_mistake_too_long_names_the_column_the_items_and_the_cheapest_fix":
-        "issue 32's fit advice written for the two-column fault finder; issue 27 made it one column",
-    "test_print.py::test_the_fit_advice_matches_the_real_print_in_both_layouts":
-        "issue 32's fit advice written for the two-column fault finder; issue 27 made it one column",
-    "test_print_stress.py::test_a_checklist_far_too_long_is_reported_at_its_items":
-        "issue 32's fit message wording against the test's reading of the share",
     "test_data_errors.py::test_an_unreachable_foot_says_which_foot_values_work":
         "issue 32's foot-range message against issue 26's contact-solved poses",
-    "test_site_complete.py::test_source_fidelity_is_a_data_rule_that_names_the_rewording_to_add":
-        "rewordings keep issue 27's shape; issue 32's suggested line was changed to it at the merge",
     "test_data_serve.py::test_serve_started_on_invalid_data_keeps_serving_the_report_and_picks_up_the_fix":
         "issue 32's serve preview of manifest-only problems against the report the test expects",
-    "test_bench_generate.py::test_generated_data_validates_with_scaled_counts":
-        "the scaled data generator against issues 26/27's new fields (body map, fault lines)",
     "test_offline.py::test_a_rebuilt_site_replaces_exactly_what_changed_and_drops_the_old_cache":
         "a rebuilt page after the merges changes more precached files than the test allows",
     "test_print_handout.py::test_body_is_at_least_11_pt_and_boxes_and_tables_are_not_larger":

@@ -160,9 +160,13 @@ def reword(editor: Editor) -> None:
 
 def _add_rewording(self: Editor, entry: str) -> None:
     text = self.read("guide.yml")
-    if "\nrewordings:\n" not in text:
-        text = text.rstrip("\n") + "\n# Source sentences reworded without a change of meaning (make check-data asks).\nrewordings:\n"
-    self.write("guide.yml", text.rstrip("\n") + "\n  - " + entry.strip() + "\n")
+    # As the first entry under `rewordings:` wherever the file has it; else a new key at the end.
+    if "\nrewordings:\n" in text:
+        text = text.replace("\nrewordings:\n", "\nrewordings:\n  - " + entry.strip() + "\n", 1)
+    else:
+        text = (text.rstrip("\n") + "\n# Source sentences reworded without a change of meaning (make check-data "
+                "asks).\nrewordings:\n  - " + entry.strip() + "\n")
+    self.write("guide.yml", text)
 
 
 Editor.add_rewording = _add_rewording

@@ -15,7 +15,8 @@ import pytest
 import yaml
 
 from macros.cli import check_data
-from support import BUILD_ENV, DATA, ROOT, copy_project, free_port
+from overflowing import overflow_fault_finder, write_fault_finder
+from support import BUILD_ENV, ROOT, copy_project, free_port
 
 
 @pytest.fixture
@@ -48,8 +49,13 @@ def test_a_too_long_checklist_item_says_by_how_much_and_not_the_layout_it_has(pr
     data = yaml.safe_load(checklists.read_text(encoding="utf-8"))
     every_rep = next(c for c in data["checklists"] if c["id"] == "checklist-every-rep")
     longest = every_rep["items"][-1]
-    old = "    paper: {text: large}\n  - id: checklist-fault-finder"
-    replace(checklists, old, "    paper: {columns: 2, text: small}\n  - id: checklist-fault-finder")
+    # Its layout as dense as it goes (whatever its paper: line says now).
+    text = checklists.read_text(encoding="utf-8")
+    start = text.index("  - id: checklist-every-rep\n")
+    paper = re.compile(r"^    paper: \{[^}\n]*\}$", re.M).search(text, start)
+    assert paper, "the every-rep checklist has a one-line paper: setting"
+    checklists.write_text(text[:paper.start()] + "    paper: {columns: 2, text: small}" + text[paper.end():],
+                          encoding="utf-8")
     technique = project / "data" / "technique.yml"
     text = technique.read_text(encoding="utf-8")
     at = text.index("        text: ", text.index("      - id: " + longest)) + len("        text: ")
@@ -221,34 +227,16 @@ def test_the_readmes_serve_address_answers_with_the_home_page_and_a_subpage(tmp_
 
 
 def test_a_fault_finder_one_mistake_too_long_names_the_column_the_items_and_the_cheapest_fix(project, capsys):
-    """A short mistake added at the end: the message names the column that overflows, the
-    items in each column with their own lengths, and a fix an editor can act on; taking the
-    first fix it gives makes the data valid (but for the new id's bookkeeping)."""
-    mistakes, checklists = project / "data" / "mistakes.yml", project / "data" / "checklists.yml"
-    mistakes.write_text(mistakes.read_text(encoding="utf-8") + "  - id: test-short-mistake\n    title: Short\n"
-                        "    problem:\n      - Too fast.\n    solutions:\n      - Slow down.\n", encoding="utf-8")
-    lists = yaml.safe_load(checklists.read_text(encoding="utf-8"))["checklists"]
-    finder = next(c for c in lists if c["kind"] == "fault-finder")
-    items = finder["items"]
-    # Fill it: the items repeated until the estimate overflows is not valid data (an item
-    # once), so grow the new mistake's solution instead until check-data says it does not fit.
-    text = checklists.read_text(encoding="utf-8")
-    old = "items: [" + ", ".join(items) + "]"
-    assert old in text, "the fault finder's items are on one line"
-    checklists.write_text(text.replace(old, "items: [" + ", ".join(items + ["test-short-mistake"]) + "]"),
-                          encoding="utf-8")
-    words = "Slow down."
-    for _ in range(40):
-        fit = [line for line in check(project, capsys) if "no longer fits" in line]
-        if fit:
-            break
-        words += " Count two seconds down and one second up on every single rep."
-        source = mistakes.read_text(encoding="utf-8")
-        mistakes.write_text(source[:source.rindex("      - ")] + f"      - {words}\n", encoding="utf-8")
-    assert fit, "the fault finder never overflowed"
+    """Short mistakes added to a two-column fault finder until it overflows: the message names
+    the column that overflows, the items in each column with their own lengths, and a fix an
+    editor can act on; taking the first fix it gives makes the data valid (but for the new ids'
+    bookkeeping)."""
+    _id, items, _advice = overflow_fault_finder(project / "data")
+    fit = [line for line in check(project, capsys) if "no longer fits" in line]
+    assert len(fit) == 1, fit
     message = fit[0]
     assert re.search(r"its (1st|2nd) column is about \d+ lines? too long", message), message
-    for item in items + ["test-short-mistake"]:
+    for item in items:
         assert re.search(rf"'{item}' \(\d+(st|nd|rd|th) item\) \d+ lines?", message), (item, message)
     assert re.search(r"column 1: .* = \d+ of \d+ lines; column 2: .* = \d+ of \d+ lines", message), message
     assert "the cheapest fix: " in message
@@ -256,14 +244,12 @@ def test_a_fault_finder_one_mistake_too_long_names_the_column_the_items_and_the_
     fewer = re.search(r"without '([a-z0-9-]+)' it fits", message)
     assert move or fewer, message
     if move:
-        rest = [i for i in items + ["test-short-mistake"] if i != move.group(1)]
+        rest = [i for i in items if i != move.group(1)]
         at = int(move.group(2)) - 1
         order = rest[:at] + [move.group(1)] + rest[at:]
     else:
-        order = [i for i in items + ["test-short-mistake"] if i != fewer.group(1)]
-    text = checklists.read_text(encoding="utf-8")
-    checklists.write_text(re.sub(r"items: \[[^\]]*test-short-mistake[^\]]*\]", "items: [" + ", ".join(order) + "]",
-                                 text), encoding="utf-8")
+        order = [i for i in items if i != fewer.group(1)]
+    write_fault_finder(project / "data", order)
     assert not [line for line in check(project, capsys) if "no longer fits" in line]
 
 

@@ -7,16 +7,15 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 import zxingcpp
 from bs4 import BeautifulSoup
 
 from macros.checklists import printfit
 from macros.checklists.kinds import CHECKLIST_KINDS
 from macros.data.model import records_by_id
+from overflowing import overflow_fault_finder, write_fault_finder
 from printing import FORMATS, marks_only_in, pdf_pages_text, print_pdf, rasterize, site_url_setting, squash
 from macros.validate.load import load_guide
-from macros.validate.print_fit import fit_advice
 from support import build_site, copy_project, serve_directory, site_base_path
 
 pytestmark = pytest.mark.browser
@@ -307,39 +306,21 @@ def test_the_checklists_index_prints_as_one_sheet_of_addresses(guide, browser, s
 
 
 def test_the_fit_advice_matches_the_real_print_in_both_layouts(browser, tmp_path):
-    """A short mistake added to the fault finder makes it too long: the column check-data
-    names is the one that is too long on Chromium's print layout, and the fix it gives first
-    makes the sheet print on one page, A4 and US Letter (issue 32)."""
+    """Short mistakes added to a two-column fault finder until it is too long: the column
+    check-data names is the one that is too long on Chromium's print layout, and the fix it
+    gives first makes the sheet print on one page, A4 and US Letter (issue 32)."""
     project = copy_project(tmp_path / "project")
     data = project / "data"
-    (data / "mistakes.yml").write_text((data / "mistakes.yml").read_text(encoding="utf-8")
-                                       + "  - id: test-short-mistake\n    title: Short\n    problem:\n"
-                                       "      - Too fast.\n    solutions:\n      - Slow down.\n", encoding="utf-8")
-    checklists = data / "checklists.yml"
-    text = checklists.read_text(encoding="utf-8")
-    finder = next(c for c in yaml.safe_load(text)["checklists"] if c["kind"] == "fault-finder")
-    old = "items: [" + ", ".join(finder["items"]) + "]"
-    assert old in text
-    items = finder["items"] + ["test-short-mistake"]
-    mistakes, words = data / "mistakes.yml", "Slow down."
-    for _ in range(40):  # grow the new mistake until the sheet with it no longer fits
-        guide = load_guide(data, check_manifest=False)  # the new mistake, not yet on the sheet
-        checklist = next(c for c in guide.checklists.checklists if c.id == finder["id"])
-        checklist = checklist.model_copy(update={"items": items})
-        advice = fit_advice(guide, checklist, records_by_id(guide))
-        if advice is not None:
-            break
-        words += " Count two seconds down and one second up on every single rep."
-        source = mistakes.read_text(encoding="utf-8")
-        mistakes.write_text(source[:source.rindex("      - ")] + f"      - {words}\n", encoding="utf-8")
-    assert advice is not None, "the fault finder never overflowed"
+    # The fault finder as the data has it (its page), before it is made to overflow.
+    checklist = next(c for c in load_guide(data).checklists.checklists if c.kind == "fault-finder")
+    finder_id, items, advice = overflow_fault_finder(data)
+    assert finder_id == checklist.id
     column = re.search(r"its (1st|2nd) column is about (\d+) lines? too long", advice)
     move = re.search(r"move '([a-z0-9-]+)' to be the (\d+)\w\w item", advice)
     fewer = re.search(r"without '([a-z0-9-]+)' it fits", advice)
     assert column and (move or fewer), advice
-
     def printed(order: list[str], name: str) -> dict:
-        checklists.write_text(text.replace(old, "items: [" + ", ".join(order) + "]"), encoding="utf-8")
+        write_fault_finder(data, order)
         site = tmp_path / f"site-{name}"
         assert build_site(project, site, updating_manifest=True).returncode == 0
         found = {}

@@ -146,11 +146,12 @@ def every_source_sentence_is_accounted_for(context: Context, report: Report) -> 
     for sentence in unaccounted(source, leaves, quotes):
         key, path, owner = _closest(sentence, leaves)
         # A rewording is recorded like a correction (shown, collapsed, on the About page).
-        entry = ("{id: " + (f"{owner}-reworded" if owner else "reworded") + ", source: the source text, quote: "
+        # Its id (an anchor on the About page) from the record or the file it was in.
+        entry = ("{id: " + f"{owner or key}-reworded" + ", source: the source text, quote: "
                  + json.dumps(sentence, ensure_ascii=False) + ", change: what the guide says now"
                  + (f", at: {owner}" if owner else "") + "}")
         report(key, path,
                f"the source sentence {json.dumps(sentence, ensure_ascii=False)} is no longer in the guide "
                "(data/source.txt is the source text); if you changed only its words (a typo, a clearer "
-               f"phrase), add under rewordings: in data/guide.yml: `- {entry}`; if you changed what it "
+               f"phrase), add under rewordings: in data/guide.yml: `- {entry}` and run `make update`; if you changed what it "
                "says, add a `corrections:` entry instead (source, quote, change, why, at)")
