@@ -135,14 +135,6 @@ def pytest_terminal_summary(terminalreporter):
 KNOWN_FAILING = {
     "test_data_errors.py::test_an_unreachable_foot_says_which_foot_values_work":
         "issue 32's foot-range message against issue 26's contact-solved poses",
-    "test_data_serve.py::test_serve_started_on_invalid_data_keeps_serving_the_report_and_picks_up_the_fix":
-        "issue 32's serve preview of manifest-only problems against the report the test expects",
-    "test_offline.py::test_a_rebuilt_site_replaces_exactly_what_changed_and_drops_the_old_cache":
-        "a rebuilt page after the merges changes more precached files than the test allows",
-    "test_print_handout.py::test_body_is_at_least_11_pt_and_boxes_and_tables_are_not_larger":
-        "muscles/ on paper after the body map (issue 26) joined the page",
-    "test_touch_targets.py::test_every_checklist_target_is_apart_from_the_others_at_360_px":
-        "checklist targets after the stop list (issue 27) and the larger type (issue 28) met",
     "test_hostile_data.py::test_hostile_data_that_validates_renders_as_its_own_text":
         "some payloads at a paragraph's start or end change its link count (issue 31's linked words "
         "after issue 27b linked a phrase in a step); 53 of its cases",

@@ -13,6 +13,7 @@ import shutil
 import threading
 
 import pytest
+import yaml
 
 from macros.postbuild import offline
 from printing import pdf_pages_text, print_pdf
@@ -166,9 +167,16 @@ def test_a_rebuilt_site_replaces_exactly_what_changed_and_drops_the_old_cache(br
     live = tmp_path / "live"
     shutil.copytree(built_site, live)
     project = copy_project(tmp_path / "project")
+    # A sentence added to the first FAQ's answer (an edit that only the FAQ page shows).
     faq = project / "data" / "faq.yml"
-    faq.write_text(faq.read_text(encoding="utf-8").replace(
-        "Start with 1–2 sessions per week", "Start with one or two sessions per week"), encoding="utf-8")
+    document = yaml.safe_load(faq.read_text(encoding="utf-8"))
+    answer = document["faqs"][0]["answer"]
+    marker = "This answer was edited for the rebuild."
+    if isinstance(answer[0], str):
+        answer[0] = f"{answer[0]} {marker}"
+    else:
+        answer[0]["text"] = f"{answer[0]['text']} {marker}"
+    faq.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True), encoding="utf-8")
     result = build_site(project, tmp_path / "rebuilt")
     assert result.returncode == 0, result.stderr
     changed = changed_entries(built_site, tmp_path / "rebuilt")
@@ -192,7 +200,7 @@ def test_a_rebuilt_site_replaces_exactly_what_changed_and_drops_the_old_cache(br
             assert fetched - {offline.WORKER} == changed
             with page.expect_navigation():
                 button.click()
-            assert "one or two sessions per week" in page.locator("article").inner_text()
+            assert marker in page.locator("article").inner_text()
             new_caches = page.evaluate(CACHE_KEYS)
     finally:
         context.close()

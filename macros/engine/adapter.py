@@ -248,13 +248,15 @@ def on_pre_page_macros(env) -> None:
     """Keep the checklists' pages out of search (site/pages.py out_of_search). Give each
     page its title and description from data (guide.yml `pages:`), which
     the theme puts in <title>, the meta description and the link-preview tags; while
-    serving invalid data, put the report at the top of the page instead."""
+    serving invalid data, show the report instead of the page."""
     if out_of_search(_source_path(env.page)):
         # Material's search plugin reads this when it indexes the page, after the macros.
         env.page.meta["search"] = {**(env.page.meta.get("search") or {}), "exclude": True}
     report = env.variables.get("data_report")
     if report is not None:
-        env.markdown = data_report(report) + "\n\n" + env.markdown
+        # The report instead of the page: its own words may link to anchors the invalid
+        # data no longer renders (about.md to a reference), which `strict` would refuse.
+        env.markdown = data_report(report)
         return
     note = env.variables.get("data_note")
     if note is not None:
