@@ -135,13 +135,6 @@ def pytest_terminal_summary(terminalreporter):
 KNOWN_FAILING = {
     "test_data_errors.py::test_an_unreachable_foot_says_which_foot_values_work":
         "issue 32's foot-range message against issue 26's contact-solved poses",
-    "test_hostile_data.py::test_hostile_data_that_validates_renders_as_its_own_text":
-        "some payloads at a paragraph's start or end change its link count (issue 31's linked words "
-        "after issue 27b linked a phrase in a step); 53 of its cases",
-    "test_data_mutations.py::test_valid_edit_still_renders_and_loses_no_text[edit:checklists:checklists[0].intro]":
-        "the setup checklist is full since its larger type (issue 28): an edited intro overflows it",
-    "test_data_mutations.py::test_valid_edit_still_renders_and_loses_no_text[edit:figures:figures[0].caption]":
-        "the setup checklist is full since its larger type (issue 28): an edited caption overflows it",
 }
 
 

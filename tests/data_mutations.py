@@ -537,8 +537,8 @@ _EDIT_PREFIX = 80
 
 @cache
 def full_checklist_items() -> frozenset[str]:
-    """The ids of the items of each checklist without room for an edit's prefix in one of its
-    items: the page's capacity less the estimate, against the prefix's lines in a column at
+    """The ids of each checklist without room for an edit's prefix in one of its items, and
+    of its items: the page's capacity less the estimate, against the prefix's lines in a column at
     the checklist's text size, plus a line for a changed wrap (an editor may fill a
     checklist to its last line)."""
     from macros.checklists import printfit
@@ -553,7 +553,9 @@ def full_checklist_items() -> frozenset[str]:
         need = (int(_EDIT_PREFIX / per_line) + 2) * printfit.line(size)
         fit = CHECKLIST_KINDS[checklist.kind].print_fit(guide, checklist)
         if fit.capacity - fit.height < need:
+            # Its items, and itself (its intro): the words of either are printed on it.
             full.update(checklist.items)
+            full.add(checklist.id)
     return frozenset(full)
 
 
@@ -569,6 +571,8 @@ def _on_a_full_checklist(file: str, path: tuple) -> bool:
         node = node[key]
         if isinstance(node, dict) and isinstance(node.get("id"), str):
             ids.append(node["id"])
+        if isinstance(node, dict) and isinstance(node.get("at"), list):
+            ids.extend(node["at"])  # a figure printed on a checklist (its caption)
     return bool(set(ids) & full_checklist_items())
 
 

@@ -6,17 +6,7 @@ import pytest
 
 from macros.postbuild.minify import minify_built_assets
 from support import ROOT
-
-
-# Every engine's build (conftest.py `engine_site`): the ProperDocs site and the Zensical one.
-@pytest.fixture(scope="session")
-def built_site(engine_site):
-    return engine_site
-
-
-@pytest.fixture(scope="session")
-def site_url(engine_site_url):
-    return engine_site_url
+from every_engine import built_site, site_url  # noqa: F401  every engine's build (conftest.py `engine_site`)
 
 
 OURS = sorted(p.relative_to(ROOT / "overrides") for p in (ROOT / "overrides" / "assets").rglob("*")

@@ -168,7 +168,11 @@ def test_hostile_data_that_validates_renders_as_its_own_text(case, data_dir, bas
         if any(path[-1] == "sets" for _file, path in case.fields):
             found, expected = (collections.Counter({k: v for k, v in c.items() if k not in ("tr", "td")})
                                for c in (found, tags))
-        assert found == expected
+        # Nothing new; fewer only of the links the box "At a glance" makes by matching names
+        # (a piece of equipment to the step whose title names it: render/glance.py), which a
+        # payload around both names can part.
+        assert not found - expected, found - expected
+        assert set(expected - found) <= {"a"}, expected - found
         assert _ids(soups) == ids
     for soup in soups:
         assert not soup.find_all(LIVE_TAGS)

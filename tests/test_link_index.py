@@ -15,17 +15,7 @@ from macros.data.model import Guide, Linkable, walk
 from macros.validate.load import site_pages
 from support import DATA, ROOT, copy_project, load_config
 from test_links_renames import rename, renamed_units
-
-
-# Every engine's build (conftest.py `engine_site`): the ProperDocs site and the Zensical one.
-@pytest.fixture(scope="session")
-def built_site(engine_site):
-    return engine_site
-
-
-@pytest.fixture(scope="session")
-def site_url(engine_site_url):
-    return engine_site_url
+from every_engine import built_site, site_url  # noqa: F401  every engine's build (conftest.py `engine_site`)
 
 
 def addresses_and_old(index: dict) -> tuple[set[str], set[str]]:

@@ -19,17 +19,7 @@ from macros.postbuild import offline
 from printing import pdf_pages_text, print_pdf
 from site_pages import sitemap_pages
 from support import CHROMIUM, CHROMIUM_ARGS, _SiteHandler, build_site, copy_project, free_port, site_base_path
-
-
-# Every engine's build (conftest.py `engine_site`): the ProperDocs site and the Zensical one.
-@pytest.fixture(scope="session")
-def built_site(engine_site):
-    return engine_site
-
-
-@pytest.fixture(scope="session")
-def site_url(engine_site_url):
-    return engine_site_url
+from every_engine import built_site, site_url  # noqa: F401  every engine's build (conftest.py `engine_site`)
 
 
 pytestmark = pytest.mark.browser

@@ -22,17 +22,7 @@ from macros.site.previews import HEIGHT, WIDTH
 from macros.validate.load import load_guide, site_pages
 from site_text import page_soups
 from support import DATA, ROOT, load_config
-
-
-# Every engine's build (conftest.py `engine_site`): the ProperDocs site and the Zensical one.
-@pytest.fixture(scope="session")
-def built_site(engine_site):
-    return engine_site
-
-
-@pytest.fixture(scope="session")
-def site_url(engine_site_url):
-    return engine_site_url
+from every_engine import built_site, site_url  # noqa: F401  every engine's build (conftest.py `engine_site`)
 
 
 SITE_URL = load_config()["site_url"]
