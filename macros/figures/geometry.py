@@ -21,7 +21,7 @@ from ..data.model import Body, Bench, Figure, FiguresFile, Pose, Props
 Point = tuple[float, float]
 Point3 = tuple[float, float, float]
 
-WAIST = 0.6   # the lower back bends here: share of the trunk from the shoulder (chest above, pelvis below)
+WAIST = 0.72  # the lower back bends here (the lumbar spine, above the pelvis): share of the trunk from the shoulder
 BAR_RADIUS = 0.015
 HEEL_PLANTAR = 20  # degrees the ankle points when the foot rests on its heel (on the bench)
 

@@ -96,6 +96,14 @@ def shapes(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Shape]:
     for (a, ra), (b, rb) in zip(zip(spine, TRUNK), zip(spine[1:], TRUNK[1:])):
         if math.dist(a, b) > 1e-9:
             out.append(Shape("body", "taper", (a, b), (ra, rb)))
+    if figure.pose.arch > 0:
+        # Ribs flared up (an arched back): the front of the lower rib cage lifts above the
+        # trunk's line, just above the waist where the lower back bends.
+        chest = angle_of(scene.blade, scene.waist)
+        ribs = _at(scene.blade, chest, 0.7 * math.dist(scene.blade, scene.waist))
+        lift = min(figure.pose.arch, 25) / 25 * 0.022
+        peak = _at(ribs, chest + 90, TRUNK[2] - 0.04 + lift)
+        out.append(Shape("body", "taper", (scene.blade, peak), (TRUNK[1], 0.04)))
     out.append(Shape("body", "taper", (scene.shoulder, scene.neck), (NECK, NECK)))
     hr = body.head_radius
     out.append(Shape("body", "circle", (scene.head,), (hr,)))
