@@ -141,8 +141,6 @@ KNOWN_FAILING = {
         "issue 32's fit advice written for the two-column fault finder; issue 27 made it one column",
     "test_print_stress.py::test_a_checklist_far_too_long_is_reported_at_its_items":
         "issue 32's fit message wording against the test's reading of the share",
-    "test_data_errors.py::test_an_unreachable_foot_says_which_foot_values_work":
-        "issue 32's foot-range message against issue 26's contact-solved poses",
     "test_site_complete.py::test_source_fidelity_is_a_data_rule_that_names_the_rewording_to_add":
         "rewordings keep issue 27's shape; issue 32's suggested line was changed to it at the merge",
     "test_data_serve.py::test_serve_started_on_invalid_data_keeps_serving_the_report_and_picks_up_the_fix":

@@ -330,8 +330,38 @@ def body_problems(figure: Figure, figures: FiguresFile, slack: float = 0.0) -> l
     try:
         scene = pose_scene(figure, figures)
     except PoseError as error:
-        return [(("pose", error.field), f"this pose cannot be drawn: {error}")]
+        message = str(error)
+        if error.field == "foot":
+            message = _foot_values(figure, figures, message)
+        return [(("pose", error.field), f"this pose cannot be drawn: {message}")]
     return scene_problems(scene, figure, figures, slack)
+
+
+def _foot_values(figure: Figure, figures: FiguresFile, message: str) -> str:
+    """The reach message with the `foot:` values (as typed, two decimals) that the leg reaches
+    *and* that pass every body check with the rest of this pose: the run of them nearest the
+    value given, so each value in the range it names works."""
+    works = []
+    for k in range(1, 200):
+        value = k / 100
+        pose = figure.pose.model_copy(update={"foot": value})
+        try:
+            scene = pose_scene(figure.model_copy(update={"pose": pose}), figures)
+        except PoseError:
+            continue
+        if not scene_problems(scene, figure.model_copy(update={"pose": pose}), figures):
+            works.append(k)
+    head = message.split("; at this hip_height")[0]
+    if not works:
+        return f"{head}; no foot: value works with the rest of this pose (change hip_height or lifted)"
+    runs, start = [], works[0]
+    for a, b in zip(works, works[1:] + [None]):
+        if b != a + 1:
+            runs.append((start, a))
+            start = b
+    given = round(figure.pose.foot * 100)
+    low, high = min(runs, key=lambda r: 0 if r[0] <= given <= r[1] else min(abs(given - r[0]), abs(given - r[1])))
+    return f"{head}; at this hip_height use a value from {low / 100:.2f} to {high / 100:.2f} (body heights)"
 
 
 def figures_problems(figures: FiguresFile) -> list[Problem]:
