@@ -12,7 +12,7 @@ import pytest
 from dataclasses import replace
 
 from macros.validate.rules import FIGURE_PLACES
-from macros.figures.checks import body_problems, joint_angles, scene_problems
+from macros.figures.checks import BOW, body_problems, joint_angles, scene_problems
 from macros.figures.geometry import distance_to_segment, pose_scene
 from macros.figures.svg import FigureIndex, render_figure, svg_text
 from macros.data.model import Guide, records_by_id
@@ -63,7 +63,8 @@ def test_every_joint_is_on_or_above_the_floor(figure_id, change):
     body = figures.body
     for name, (x, y) in scene.joints().items():
         # The planted heel and toe are points of the sole itself.
-        radius = body.head_radius if name == "head" else 0.0 if name in ("heel", "toe") else body.limb_radius
+        radius = body.head_radius if name == "head" else 0.0 if name in ("heel", "toe", "other_heel", "other_toe") \
+            else body.limb_radius
         assert y - radius >= -1e-9, f"{figure_id}: {name} at {y:.3f} goes through the floor"
     assert scene.hip[1] - body.trunk_radius >= -1e-9, f"{figure_id}: the hips go through the floor"
 
@@ -74,9 +75,16 @@ def test_the_planted_foot_is_flat_on_what_it_stands_on(figure_id, change):
     scene, figures = _scene(figure_id, change)
     ground = figures.bench.height if _figure(figure_id).pose.foot_on == "bench" else 0.0
     foot = scene.working
+    lift = math.radians(_figure(figure_id).pose.heel_lift)
+    assert foot.toe[0] > foot.heel[0]
+    if lift:  # rocked up onto the toes: they stay down, the heel rises by the foot's pitch
+        assert foot.toe[1] == pytest.approx(ground)
+        assert foot.heel[1] == pytest.approx(ground + figures.body.foot * math.sin(lift))
+        assert math.degrees(math.atan2(foot.toe[1] - foot.heel[1], foot.toe[0] - foot.heel[0])) == pytest.approx(
+            -_figure(figure_id).pose.heel_lift)
+        return
     assert foot.heel[1] == pytest.approx(ground)
     assert foot.ankle[1] == pytest.approx(ground + figures.body.ankle_height)
-    assert foot.toe[0] > foot.heel[0]
     if ground:  # on the bench: resting on the heel, toes up, the whole foot over its top
         left, right, _top = scene.bench
         assert left <= foot.heel[0] and foot.toe[0] <= right and foot.toe[1] >= ground
@@ -141,8 +149,14 @@ def test_arched_back_bends_at_the_lower_back_and_neutral_does_not():
     # The bend is in the lower back (nearer the hips than the shoulders), bowed up off the
     # shoulder–knee line.
     assert math.dist(arched.waist, arched.hip) < math.dist(arched.waist, arched.shoulder)
-    assert distance_to_segment(arched.waist, arched.shoulder, arched.working.knee)[0] > 0.015
-    assert arched.waist[1] > arched.shoulder[1] and arched.waist[1] > arched.hip[1]
+    assert distance_to_segment(arched.waist, arched.shoulder, arched.working.knee)[0] > BOW
+    assert arched.waist[1] >= arched.shoulder[1] - 1e-9 and arched.waist[1] > arched.hip[1]
+    # The contact model: the upper back rests on the bench edge where the neutral one does
+    # (the chest cannot tip up onto the pad), so the whole arch is the lower back's: the chest
+    # lies as the neutral one does and the pelvis tips down from the waist.
+    assert _figure("back-arched").pose.back_contact == _figure("back-neutral").pose.back_contact
+    assert abs(arched.chest_angle() - neutral.chest_angle()) < 5
+    assert arched.pelvis_angle() < neutral.pelvis_angle() - 15
 
 
 def test_elevated_lies_on_the_floor_with_the_foot_on_the_bench_at_a_right_angle():

@@ -26,7 +26,7 @@ from ..data.model import Figure, FiguresFile
 
 TOLERANCE = 0.004    # body heights (about 7 mm): what "touching" allows either way
 STRAIGHT = 8         # degrees from 180 that still read as one straight line (or a vertical shin)
-BOW = 0.006          # body heights (about 1 cm): the waist off the shoulder–knee line, an arch that shows
+BOW = 0.004          # body heights (about 7 mm): the waist off the shoulder–knee line, an arch that shows
 JUST_ABOVE = 0.06    # body heights (about 10 cm): hips "just above the floor"
 
 Path = tuple
@@ -70,7 +70,7 @@ def _capsules(scene: Scene) -> dict[str, tuple[Point, Point, float]]:
              "head": (scene.head, scene.head, body.head_radius),
              "upper arm": (scene.arm.shoulder, scene.arm.elbow, lr), "forearm": (scene.arm.elbow, scene.arm.wrist, lr),
              "hand": (scene.arm.wrist, scene.arm.fingers, lr)}
-    for name, leg in (("working", scene.working), ("lifted", scene.lifted)):
+    for name, leg in (("working", scene.working), ("lifted", scene.lifted), ("far", scene.other)):
         if leg is not None:
             parts[f"{name} thigh"] = (leg.hip, leg.knee, lr)
             parts[f"{name} shin"] = (leg.knee, leg.ankle, lr)
@@ -90,6 +90,13 @@ def joint_angles(scene: Scene, figure: Figure) -> dict[str, tuple[float, Path, s
                       ("pose", "foot"), "working knee's flexion")
     angles["ankle"] = (90 - turn(angle_of(working.heel, working.toe), angle_of(working.ankle, working.knee)),
                        ("pose", "foot"), "working ankle's dorsiflexion")
+    if scene.other is not None:
+        other = scene.other
+        angles["far hip"] = (turn(pelvis, angle_of(scene.hip, other.knee)), ("pose", "other_foot"), "far hip's flexion")
+        angles["far knee"] = (abs(turn(angle_of(other.hip, other.knee), angle_of(other.knee, other.ankle))),
+                              ("pose", "other_foot"), "far knee's flexion")
+        angles["far ankle"] = (90 - turn(angle_of(other.heel, other.toe), angle_of(other.ankle, other.knee)),
+                               ("pose", "other_foot"), "far ankle's dorsiflexion")
     if scene.lifted is not None:
         lifted = scene.lifted
         angles["lifted hip"] = (turn(pelvis, angle_of(scene.hip, lifted.knee)), ("pose", "lifted", "hip"),
@@ -223,6 +230,8 @@ def _part_field(name: str) -> Path:
         return ("pose", "lifted")
     if name.startswith("working"):
         return ("pose", "foot")
+    if name.startswith("far"):
+        return ("pose", "other_foot")
     if name == "head":
         return ("pose", "neck")
     return ("pose", "hip_height")
@@ -245,8 +254,13 @@ def _contacts(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Proble
     else:
         off(("pose", "back_contact"), "the upper back does not lie on the floor", scene.shoulder[1] - tr)
     ground = figures.bench.height if pose.foot_on == "bench" else 0.0
-    for end in ("heel", "toe") if pose.foot_on == "floor" else ("heel",):
+    # A lifted heel leaves only the toes down; on the bench the foot rests on its heel.
+    ends = ("toe",) if pose.heel_lift > 0 else ("heel", "toe") if pose.foot_on == "floor" else ("heel",)
+    for end in ends:
         off(("pose", "foot"), f"the working {end} is not on the {pose.foot_on}", getattr(scene.working, end)[1] - ground)
+    if scene.other is not None:
+        for end in ("heel", "toe"):
+            off(("pose", "other_foot"), f"the far {end} is not on the {pose.foot_on}", getattr(scene.other, end)[1] - ground)
     if pose.foot_on == "bench" and not left <= scene.working.heel[0] <= scene.working.toe[0] <= right:
         problems.append((("pose", "foot"), "the foot is not all on the bench"))
     arm = scene.arm
@@ -258,6 +272,9 @@ def _contacts(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Proble
         off(("pose", "arms", "hands"), "the hand is not on the bench top", arm.wrist[1] - lr - top)
         if not left <= arm.wrist[0] <= right:
             problems.append((("pose", "arms", "hands"), "the hand is beside the bench, not on it"))
+        elif not left + lr - TOLERANCE <= arm.fingers[0] <= right - lr + TOLERANCE:
+            problems.append((("pose", "arms", "hands"), "the fingers reach past the bench's edge (a hand on the bench "
+                                                        "lies on its top)"))
     elif hands == "floor":
         off(("pose", "arms", "hands"), "the hand is not on the floor", arm.wrist[1] - lr)
     if pose.arms.elbows == "on-bench":
@@ -314,7 +331,17 @@ def _claims(scene: Scene, figure: Figure, figures: FiguresFile, slack: float = 0
                                                    f"and stands {bow:.3f} body heights off the line (10°, {BOW})"))
         elif claim == "both-feet-down" and scene.lifted is not None:
             problems.append((path, "the caption says both feet are down, but one is lifted"))
+        elif claim == "both-feet-down" and (scene.other is None or _hidden(scene.other, scene.working)):
+            # The far leg drawn exactly behind the near one cannot be seen: give it its own place.
+            problems.append((("pose", "other_foot"), "the caption says both feet are down, but only one leg shows: "
+                                                     "place the far foot (other_foot) apart from the near one"))
     return problems
+
+
+def _hidden(far, near) -> bool:
+    """Whether the far leg lies behind the near one in the side view (its knee and foot within
+    a limb's thickness of the near leg's)."""
+    return math.dist(far.knee, near.knee) < 0.03 and math.dist(far.ankle, near.ankle) < 0.03
 
 
 def scene_problems(scene: Scene, figure: Figure, figures: FiguresFile, slack: float = 0.0) -> list[Problem]:

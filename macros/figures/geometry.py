@@ -21,7 +21,7 @@ from ..data.model import Body, Bench, Figure, FiguresFile, Pose, Props
 Point = tuple[float, float]
 Point3 = tuple[float, float, float]
 
-WAIST = 0.72  # the lower back bends here (the lumbar spine, above the pelvis): share of the trunk from the shoulder
+WAIST = 0.7  # the lower back bends here (the lumbar spine, above the pelvis): share of the trunk from the shoulder
 BAR_RADIUS = 0.015
 HEEL_PLANTAR = 20  # degrees the ankle points when the foot rests on its heel (on the bench)
 
@@ -174,6 +174,7 @@ class Scene:
     dumbbell: Point | None
     band: tuple[Point, Point] | None    # the loop's two ends, just above each knee
     landmine: tuple[Point, Point] | None  # pivot on the floor beside the body, the bar's rest on the hips
+    other: Leg | None = None              # the far leg, planted too (both feet down)
 
     @property
     def belly(self) -> Point:
@@ -183,7 +184,7 @@ class Scene:
         """Every joint by name (the lifted leg's as lifted_*)."""
         named = {"head": self.head, "shoulder": self.shoulder, "blade": self.blade, "waist": self.waist, "hip": self.hip,
                  "elbow": self.arm.elbow, "wrist": self.arm.wrist, "fingers": self.arm.fingers}
-        for prefix, leg in (("", self.working), ("lifted_", self.lifted)):
+        for prefix, leg in (("", self.working), ("lifted_", self.lifted), ("other_", self.other)):
             if leg is not None:
                 named.update({f"{prefix}knee": leg.knee, f"{prefix}ankle": leg.ankle,
                               f"{prefix}heel": leg.heel, f"{prefix}toe": leg.toe})
@@ -281,15 +282,20 @@ def _foot_range_message(foot: float, hip: Point, ankle_y: float, origin: float, 
             f"value from {low:.2f} to {high:.2f} (body heights)")
 
 
-def _planted_leg(pose: Pose, body: Body, bench: Bench, hip: Point, origin: float) -> tuple[Leg, tuple]:
+def _planted_leg(pose: Pose, body: Body, bench: Bench, hip: Point, origin: float,
+                 foot: float | None = None, field: str = "foot") -> tuple[Leg, tuple]:
     ground = bench.height if pose.foot_on == "bench" else 0.0
-    ankle = (origin + pose.foot, ground + body.ankle_height)
+    foot = pose.foot if foot is None else foot
+    # A heel lifted `heel_lift` degrees: the foot rocks up about its toes (they stay on the
+    # floor), so the ankle rises and the foot's pitch takes some of the shin's lean.
+    lift = math.radians(pose.heel_lift if field == "foot" else 0.0)
+    ankle = (origin + foot, ground + 0.8 * body.foot * math.sin(lift) + body.ankle_height * math.cos(lift))
     try:
         knee = two_segment(hip, ankle, body.thigh, body.shank)
     except ValueError:
-        raise PoseError("foot", _foot_range_message(pose.foot, hip, ankle[1], origin, body)) from None
-    heel = (ankle[0] - 0.2 * body.foot, ground)
-    toe = (ankle[0] + 0.8 * body.foot, ground)
+        raise PoseError(field, _foot_range_message(foot, hip, ankle[1], origin, body).replace("foot:", f"{field}:")) from None
+    toe = (ankle[0] + 0.8 * body.foot * math.cos(lift) - body.ankle_height * math.sin(lift), ground)
+    heel = (toe[0] - body.foot * math.cos(lift), ground + body.foot * math.sin(lift))
     if pose.foot_on == "bench":
         # On a bench the shin leans far back: the foot rests on its heel, toes up, the ankle
         # held a little pointed (as one pushes through the heel), not flat and bent past its range.
@@ -362,7 +368,7 @@ def _arm(pose: Pose, body: Body, bench: tuple, props: Props, shoulder: Point, wa
             fx = max(room, 0.0)
             fz = math.sqrt(max(lower ** 2 - fx ** 2, 0.0))
         wrist = (x + fx, top + lr, elbow[2] + fz)
-        return _finish(hands, body, shoulder, s3, elbow, wrist, wrist)
+        return _finish(hands, body, shoulder, s3, elbow, wrist, wrist, bench)
     if hands == "bench":
         # On the pad beside the shoulders (never past its edge when the shoulders are beyond it).
         x = min(max(shoulder[0] - props.hands_behind, left + 0.03), right - 0.03)
@@ -417,15 +423,25 @@ def _arm(pose: Pose, body: Body, bench: tuple, props: Props, shoulder: Point, wa
         wrist = _plus(elbow, direction, lower)
     else:
         wrist = target
-    return _finish(hands, body, shoulder, s3, elbow, wrist, target)
+    return _finish(hands, body, shoulder, s3, elbow, wrist, target, bench)
 
 
-def _finish(hands: str, body: Body, shoulder: Point, s3: Point3, elbow: Point3, wrist: Point3, target: Point3) -> Arm:
+def _finish(hands: str, body: Body, shoulder: Point, s3: Point3, elbow: Point3, wrist: Point3, target: Point3,
+            bench: tuple | None = None) -> Arm:
     forearm = _sub(wrist, elbow)
     if hands in ("bench", "floor"):
-        # The hand lies on what it holds, fingers on along the forearm's heading.
+        # The hand lies on what it holds, fingers on along the forearm's heading; on the bench
+        # turned out to the side as far as needed to keep the fingers on the pad (never over
+        # its edge or down through it).
         flat = _unit((forearm[0], 0.0, forearm[2]) if abs(forearm[0]) + abs(forearm[2]) > 1e-9 else (-1.0, 0.0, 0.0))
-        fingers = _plus(wrist, flat, 0.7 * body.hand)
+        reach = 0.7 * body.hand
+        if hands == "bench" and bench is not None:
+            left, right = bench[0] + body.limb_radius, bench[1] - body.limb_radius
+            x = min(max(wrist[0] + reach * flat[0], left), right)
+            fx = (x - wrist[0]) / reach
+            fz = math.copysign(math.sqrt(max(1.0 - fx * fx, 0.0)), flat[2] if flat[2] else 1.0)
+            flat = (fx, 0.0, fz)
+        fingers = _plus(wrist, flat, reach)
     else:
         fingers = _plus(wrist, _unit(forearm), 0.4 * body.hand)
     flat2 = lambda p: (p[0], p[1])  # noqa: E731
@@ -449,6 +465,8 @@ def pose_scene(figure: Figure, figures: FiguresFile) -> Scene:
     origin = shoulder[0] if pose.back_on == "floor" else 0.0
     working, bench_box = _planted_leg(pose, body, bench, hip, origin)
     lifted = _lifted_leg(pose, body, hip, pelvis)
+    other = _planted_leg(pose, body, bench, hip, origin, pose.other_foot, "other_foot")[0] \
+        if pose.other_foot is not None else None
     dumbbell = _dumbbell(body, props, hip, pelvis, lifted) if "dumbbell" in figure.equipment else None
     band = None
     if "band" in figure.equipment:
@@ -469,4 +487,4 @@ def pose_scene(figure: Figure, figures: FiguresFile) -> Scene:
     return Scene(body=body, head=head, neck=neck, face=face, shoulder=shoulder, blade=blade, waist=waist, hip=hip,
                  contact=contact, working=working, lifted=lifted, arm=arm, bench=bench_box,
                  bench_under="foot" if pose.foot_on == "bench" else "back", equipment=tuple(figure.equipment),
-                 dumbbell=dumbbell, band=band, landmine=landmine)
+                 dumbbell=dumbbell, band=band, landmine=landmine, other=other)

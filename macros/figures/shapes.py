@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .geometry import Point, Scene, angle_of
+from .geometry import Point, Scene, angle_of, turn
 from ..data.model import Figure, FiguresFile
 
 # Drawn half-thicknesses, body heights (a drawing choice): where each limb starts and ends.
@@ -91,6 +91,8 @@ def shapes(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Shape]:
         out.append(Shape("far", "circle", (rest,), (props.plate_radius * 0.82,), cut=True))
     if scene.lifted:
         out += _leg(scene.lifted, "far", planted=False)
+    if scene.other:
+        out += _leg(scene.other, "far", planted=True)
     # The trunk: shoulder, shoulder blades, waist, hip.
     spine = (scene.shoulder, scene.blade, scene.waist, scene.hip)
     for (a, ra), (b, rb) in zip(zip(spine, TRUNK), zip(spine[1:], TRUNK[1:])):
@@ -107,10 +109,14 @@ def shapes(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Shape]:
     out.append(Shape("body", "taper", (scene.shoulder, scene.neck), (NECK, NECK)))
     hr = body.head_radius
     out.append(Shape("body", "circle", (scene.head,), (hr,)))
-    # The face: a nose where it looks, an eye between it and the crown (a cut-out dot).
-    out.append(Shape("body", "poly", (_at(scene.head, scene.face + 30, hr * 0.92), _at(scene.head, scene.face, hr + 0.016),
-                                      _at(scene.head, scene.face - 30, hr * 0.92))))
-    out.append(Shape("body", "circle", (_at(scene.head, scene.face + 42, hr * 0.58),), (0.0085,), cut=True))
+    # The face, so gaze and a tucked chin show: the jaw out towards the chin (between where the
+    # face looks and the neck), a small round nose where it looks, an eye above it towards
+    # the crown (a cut-out dot).
+    from_neck = turn(scene.face, angle_of(scene.head, scene.neck))
+    chin = scene.face + 0.55 * from_neck
+    out.append(Shape("body", "taper", (scene.head, _at(scene.head, chin, hr * 0.72)), (hr * 0.9, hr * 0.4)))
+    out.append(Shape("body", "circle", (_at(scene.head, scene.face + 0.1 * from_neck, hr * 0.95),), (hr * 0.2,)))
+    out.append(Shape("body", "circle", (_at(scene.head, scene.face - 0.45 * from_neck, hr * 0.55),), (0.0085,), cut=True))
     out += _leg(scene.working, "body", planted=True)
     arm = scene.arm
     # The near arm on a layer of its own, outlined, so it shows where it lies over the trunk.
