@@ -357,7 +357,14 @@ def test_crossed_legs_are_reported():
     (TOO_CLOSE, {"foot": 0.4}, "the knee is past the foot"),
     (TOO_FAR, {"foot": 0.45}, "the shin leans away"),
     ("back-arched", {"arch": 0.0}, "the lower back bows up"),
-    ("banded-top", {"lifted": {"hip": 110, "knee": 110}}, "the band stretches"),
+    ("banded-top", {"lifted": {"hip": 135, "knee": 110}}, "the band stretches"),
+    # The band figure as it was: the lifted thigh straight up, not toward the chest as the step says.
+    ("banded-top", {"lifted": {"hip": 90, "knee": 110}}, "comes toward the chest"),
+    # The too-close foot as it was: flat, the knee past the toes, the ankle folded 35°.
+    (TOO_CLOSE, {"heel_lift": 0.0}, "ranges.ankle"),
+    # The setup as it was: the far leg exactly behind the near one, or not drawn at all.
+    ("setup", {"other_foot": 0.47}, "only one leg shows"),
+    ("setup", {"other_foot": None}, "only one leg shows"),
     ("top", {"neck": 60.0}, "ranges.neck"),
 ])
 def test_each_caption_claim_and_range_fails_on_a_pose_that_breaks_it(figure_id, pose, expected):
@@ -366,6 +373,16 @@ def test_each_caption_claim_and_range_fails_on_a_pose_that_breaks_it(figure_id, 
         pose["lifted"] = LiftedLeg(**pose["lifted"])
     problems = _messages(body_problems(_posed(figure_id, **pose), FIGURES))
     assert expected in problems, problems
+
+
+def test_fingers_over_the_bench_edge_are_reported():
+    from dataclasses import replace
+    scene, figures = _scene("top")
+    # The hand as it was drawn: fingers on along the forearm, out past the pad's edge.
+    over = replace(scene.arm, fingers=(scene.bench[0] - 0.04, scene.arm.fingers[1]))
+    problems = _messages(scene_problems(replace(scene, arm=over), _figure("top"), figures))
+    assert "the fingers reach past the bench's edge" in problems
+    assert "fingers" not in _messages(scene_problems(scene, _figure("top"), figures))
 
 
 def test_elbows_off_the_bench_where_the_mistake_says_pressed_is_reported():

@@ -329,6 +329,11 @@ def _claims(scene: Scene, figure: Figure, figures: FiguresFile, slack: float = 0
             if lumbar < 10 or above <= 0 or bow < BOW:
                 problems.append((("pose", "arch"), f"the caption says the lower back bows up, but it extends {lumbar:.1f}° "
                                                    f"and stands {bow:.3f} body heights off the line (10°, {BOW})"))
+        elif claim == "knee-toward-chest" and (scene.lifted is None or scene.lifted.knee[0] >= scene.hip[0]
+                                               or scene.lifted.knee[1] <= scene.hip[1]):
+            # Past a right angle at the hip: the lifted knee up over the chest's side of the hip.
+            problems.append((("pose", "lifted"), "the caption says the lifted leg comes toward the chest, but its knee is "
+                                                 "not above the hip on the chest's side"))
         elif claim == "both-feet-down" and scene.lifted is not None:
             problems.append((path, "the caption says both feet are down, but one is lifted"))
         elif claim == "both-feet-down" and (scene.other is None or _hidden(scene.other, scene.working)):

@@ -470,9 +470,9 @@ def pose_scene(figure: Figure, figures: FiguresFile) -> Scene:
     dumbbell = _dumbbell(body, props, hip, pelvis, lifted) if "dumbbell" in figure.equipment else None
     band = None
     if "band" in figure.equipment:
-        # Just above each knee: on the thigh a band's width from the knee.
-        near = _along(working.knee, angle_of(working.knee, hip), 0.15 * body.thigh)
-        far = _along(lifted.knee, angle_of(lifted.knee, hip), 0.15 * body.thigh) if lifted else near
+        # Just above each knee: on the thigh a fifth of its length from the knee (above the kneecap).
+        near = _along(working.knee, angle_of(working.knee, hip), 0.2 * body.thigh)
+        far = _along(lifted.knee, angle_of(lifted.knee, hip), 0.2 * body.thigh) if lifted else near
         band = (near, far)
     landmine, bar = None, None
     if "landmine" in figure.equipment:

@@ -29,6 +29,7 @@ HAND = (0.012, 0.009)
 NECK = 0.022
 TRUNK = (0.05, 0.055, 0.047, 0.055)   # at the shoulder, the shoulder blades, the waist, the hip
 SLAB = 0.035                          # the bench's pad
+BAND = 0.008                          # a band's half width where it wraps a thigh
 LAYERS = ("prop", "far", "body", "arm", "front", "guide", "arrow", "mark")
 
 
@@ -131,16 +132,27 @@ def shapes(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Shape]:
         out += [Shape("front", "circle", (far,), (r,), solid=True), Shape("front", "line", (far, scene.dumbbell)),
                 Shape("front", "circle", (scene.dumbbell,), (r,), solid=True)]
     if scene.band:
+        # An elastic loop, not a strap: a cuff round each thigh just above the knee (a short
+        # band across the thigh, rounded), and the loop's two strands between them, stretched
+        # thin in the middle as rubber is.
         near, far = scene.band
-        wraps = []
+        cuffs = []
         for end, leg in ((near, scene.working), (far, scene.lifted or scene.working)):
             heading = angle_of(leg.hip, leg.knee) + 90
-            half = THIGH[1] + 0.008
-            wraps.append((_at(end, heading, half), _at(end, heading, -half)))
-            out.append(Shape("front", "line", wraps[-1]))
-        # The loop stretched between the thighs: its two strands.
-        (a1, a2), (b1, b2) = wraps
-        out += [Shape("front", "line", (a1, b1)), Shape("front", "line", (a2, b2))]
+            half = THIGH[1] + 0.006
+            cuffs.append((_at(end, heading, half), _at(end, heading, -half)))
+            out.append(Shape("front", "taper", cuffs[-1], (BAND, BAND), cut=True))
+        (a1, a2), (b1, b2) = cuffs
+        if math.dist(a1, b1) + math.dist(a2, b2) > math.dist(a1, b2) + math.dist(a2, b1):
+            b1, b2 = b2, b1   # each strand to the near side of the other cuff: the strands never cross
+        middle = ((near[0] + far[0]) / 2, (near[1] + far[1]) / 2)
+        for a, b in ((a1, b1), (a2, b2)):
+            mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+            waist = (mid[0] + 0.3 * (middle[0] - mid[0]), mid[1] + 0.3 * (middle[1] - mid[1]))
+            side = angle_of(a, b) + 90
+            out.append(Shape("front", "poly", (_at(a, side, BAND * 0.7), _at(waist, side, BAND * 0.35), _at(b, side, BAND * 0.7),
+                                               _at(b, side, -BAND * 0.7), _at(waist, side, -BAND * 0.35),
+                                               _at(a, side, -BAND * 0.7)), cut=True))
     if scene.landmine:
         pivot, rest = scene.landmine
         out += [Shape("front", "line", (pivot, rest)), Shape("front", "circle", (rest,), (0.017,), cut=True)]
