@@ -385,6 +385,22 @@ def test_fingers_over_the_bench_edge_are_reported():
     assert "fingers" not in _messages(scene_problems(scene, _figure("top"), figures))
 
 
+def test_a_landmine_plate_through_the_pelvis_or_a_pivot_off_the_picture_is_reported():
+    from dataclasses import replace
+    scene, figures = _scene("landmine-top")
+    assert not scene_problems(scene, _figure("landmine-top"), figures)
+    # The plate as it was drawn: round the bar's rest on the hips, through the pelvis.
+    r = figures.props.plate_radius
+    rest = scene.landmine[1]
+    through = replace(scene, plate=((rest[0], rest[1] + r), (rest[0], rest[1] - r)))
+    assert "plate goes" in _messages(scene_problems(through, _figure("landmine-top"), figures))
+    # A bar so long its pivot falls off the picture (or so short it stands under the body).
+    for length in (1.2, 0.4):
+        long = figures.model_copy(update={"props": figures.props.model_copy(update={"landmine_length": length})})
+        assert "equipment: the landmine's pivot is not on the floor just beyond the feet" in _messages(
+            body_problems(_figure("landmine-top"), long))
+
+
 def test_elbows_off_the_bench_where_the_mistake_says_pressed_is_reported():
     from dataclasses import replace
     scene, figures = _scene("elbows-pushing")

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 
-from .geometry import Point, PoseError, Scene, angle_of, distance_to_segment, pose_scene, turn
+from .geometry import BAR_RADIUS, PAD_RADIUS, Point, PoseError, Scene, angle_of, distance_to_segment, pose_scene, turn
 from ..data.model import Figure, FiguresFile
 
 TOLERANCE = 0.004    # body heights (about 7 mm): what "touching" allows either way
@@ -197,8 +197,15 @@ def _collisions(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Prob
                                                  f"more than the {props.band_stretch} it is drawn to (props.band_stretch)"))
     if scene.landmine is not None:
         pivot, rest = scene.landmine
-        if rest[1] - props.plate_radius < -TOLERANCE:
+        if min(p[1] for p in scene.plate) < -TOLERANCE:
             problems.append((("equipment",), "the landmine's plate goes through the floor"))
+        # The plate on its sleeve clear of the hips (the pelvis and the hip joint's round).
+        gap = segment_distance(*scene.plate, scene.waist, scene.hip) - scene.body.trunk_radius - 0.014
+        if gap < -TOLERANCE:
+            problems.append((("equipment",), f"the landmine's plate goes {-gap:.3f} body heights into the pelvis"))
+        if pivot[0] > scene.working.toe[0] + 0.3 or pivot[0] < scene.working.toe[0]:
+            problems.append((("equipment",), "the landmine's pivot is not on the floor just beyond the feet, inside the "
+                                             "picture (props.landmine_length)"))
     return problems
 
 
@@ -285,8 +292,8 @@ def _contacts(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Proble
         off(("equipment",), "the dumbbell does not rest on the hips",
             distance_to_segment(scene.dumbbell, scene.waist, scene.hip)[0] - tr - props.dumbbell_radius)
     if scene.landmine is not None:
-        off(("equipment",), "the landmine bar does not rest on the hips",
-            distance_to_segment(scene.landmine[1], scene.waist, scene.hip)[0] - tr - 0.015)
+        off(("equipment",), "the landmine bar does not rest on the pad on the hips",
+            distance_to_segment(scene.landmine[1], scene.waist, scene.hip)[0] - tr - 2 * PAD_RADIUS - BAR_RADIUS)
     if scene.band is not None:
         legs = [scene.working] + ([scene.lifted] if scene.lifted else [])
         for end, leg in zip(scene.band, legs):

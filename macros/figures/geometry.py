@@ -23,6 +23,9 @@ Point3 = tuple[float, float, float]
 
 WAIST = 0.7  # the lower back bends here (the lumbar spine, above the pelvis): share of the trunk from the shoulder
 BAR_RADIUS = 0.015
+PAD_RADIUS = 0.014    # a hip pad's half thickness (about 5 cm thick), body heights
+PAD_HALF = 0.05       # half its length along the pelvis
+PLATE_AT = 0.15      # the landmine plate's centre along the bar from the sleeve's end: past the hips, between the thighs
 HEEL_PLANTAR = 20  # degrees the ankle points when the foot rests on its heel (on the bench)
 
 
@@ -173,8 +176,10 @@ class Scene:
     equipment: tuple[str, ...]
     dumbbell: Point | None
     band: tuple[Point, Point] | None    # the loop's two ends, just above each knee
-    landmine: tuple[Point, Point] | None  # pivot on the floor beside the body, the bar's rest on the hips
+    landmine: tuple[Point, Point] | None  # pivot on the floor beyond the feet, the bar's rest on the hips
     other: Leg | None = None              # the far leg, planted too (both feet down)
+    plate: tuple[Point, Point] | None = None  # the landmine's plate seen edge-on: its two rims
+    pad: tuple[Point, Point] | None = None    # the hip pad under the landmine bar: its two ends
 
     @property
     def belly(self) -> Point:
@@ -409,9 +414,8 @@ def _arm(pose: Pose, body: Body, bench: tuple, props: Props, shoulder: Point, wa
             return _finish(hands, body, shoulder, s3, elbow, target, target)
         clearance = over_chest
     elif hands == "bar" and bar is not None:
-        rest, pivot = bar
-        t = (props.shoulder_width / 2) / max(pivot[2] - rest[2], 1e-6)
-        target = _plus(rest, _sub(pivot, rest), t)
+        # The near hand on the bar's sleeve end, beside the bar (just off the midline).
+        target = bar[0]
         clearance = over_chest
     else:
         raise PoseError("arms", f"the hands hold the {hands}, which this figure does not show")
@@ -474,17 +478,28 @@ def pose_scene(figure: Figure, figures: FiguresFile) -> Scene:
         near = _along(working.knee, angle_of(working.knee, hip), 0.2 * body.thigh)
         far = _along(lifted.knee, angle_of(lifted.knee, hip), 0.2 * body.thigh) if lifted else near
         band = (near, far)
-    landmine, bar = None, None
+    landmine, bar, plate, pad = None, None, None, None
     if "landmine" in figure.equipment:
-        # The bar across the front of the hips, from its pivot on the floor beside the body
-        # (nearer the feet), so the side view shows the bar end-on at the hips, the pivot below.
-        rest = _along(hip, pelvis + 90, body.trunk_radius + BAR_RADIUS)
-        pivot_x = rest[0] + 0.12
-        run = math.sqrt(max(props.landmine_length ** 2 - rest[1] ** 2 - 0.12 ** 2, 0.0))
-        bar = ((rest[0], rest[1], 0.0), (pivot_x, 0.0, run))
-        landmine = ((pivot_x, 0.0), rest)
+        # A landmine bar runs along the body's midline, between the legs: from its pivot on the
+        # floor beyond the feet up to the hips, where its sleeve end rests across a pad on the
+        # hip crease (the text: "pad your hips well"). The plate sits on the sleeve just past the
+        # pad, towards the pivot, seen edge-on from the side (a disc square to the bar); the
+        # hands hold the sleeve's end. Drawn at the figures' one scale, the bar is as long as
+        # fits the canvas (props.landmine_length).
+        normal = pelvis + 90
+        pad_centre = _along(hip, normal, body.trunk_radius + PAD_RADIUS)
+        pad = (_along(pad_centre, pelvis, -PAD_HALF), _along(pad_centre, pelvis, PAD_HALF))
+        rest = _along(hip, normal, body.trunk_radius + 2 * PAD_RADIUS + BAR_RADIUS)
+        run = math.sqrt(max(props.landmine_length ** 2 - rest[1] ** 2, 0.0))
+        pivot = (rest[0] + run, 0.0)
+        heading = angle_of(rest, pivot)
+        centre = _along(rest, heading, PLATE_AT)
+        plate = (_along(centre, heading + 90, props.plate_radius), _along(centre, heading - 90, props.plate_radius))
+        grip = _along(rest, heading, -0.015)   # the sleeve's end, just past the rest towards the head
+        bar = ((grip[0], grip[1], BAR_RADIUS + body.limb_radius), (pivot[0], pivot[1], BAR_RADIUS + body.limb_radius))
+        landmine = (pivot, rest)
     arm = _arm(pose, body, bench_box, props, shoulder, waist, dumbbell, bar)
     return Scene(body=body, head=head, neck=neck, face=face, shoulder=shoulder, blade=blade, waist=waist, hip=hip,
                  contact=contact, working=working, lifted=lifted, arm=arm, bench=bench_box,
                  bench_under="foot" if pose.foot_on == "bench" else "back", equipment=tuple(figure.equipment),
-                 dumbbell=dumbbell, band=band, landmine=landmine, other=other)
+                 dumbbell=dumbbell, band=band, landmine=landmine, other=other, plate=plate, pad=pad)

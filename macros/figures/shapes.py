@@ -85,15 +85,21 @@ def shapes(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Shape]:
         out.append(Shape("prop", "line", ((x, top - SLAB), (x, 0.0))))
     if scene.landmine:
         pivot, rest = scene.landmine
-        out.append(Shape("prop", "loop", ((pivot[0] - 0.04, 0.0), (pivot[0] - 0.02, 0.025), (pivot[0] + 0.02, 0.025),
+        # The pivot's base on the floor beyond the feet.
+        out.append(Shape("prop", "loop", ((pivot[0] - 0.04, 0.0), (pivot[0] - 0.02, 0.03), (pivot[0] + 0.02, 0.03),
                                           (pivot[0] + 0.04, 0.0))))
-        # The plate on the bar's far end, beyond the far hip: behind the body, lighter.
-        out.append(Shape("far", "circle", (rest,), (props.plate_radius,)))
-        out.append(Shape("far", "circle", (rest,), (props.plate_radius * 0.82,), cut=True))
     if scene.lifted:
         out += _leg(scene.lifted, "far", planted=False)
     if scene.other:
         out += _leg(scene.other, "far", planted=True)
+    if scene.landmine:
+        # The bar between the legs (behind the near one, in front of the lifted one): from the
+        # pivot up to the sleeve on the hips, the plate on the sleeve edge-on.
+        pivot, rest = scene.landmine
+        heading = angle_of(rest, pivot)
+        out += [Shape("far", "taper", (_at(pivot, heading, -0.005), rest), (0.011, 0.011)),
+                Shape("far", "taper", (_at(rest, heading, -0.02), _at(rest, heading, 0.2)), (0.017, 0.017)),
+                Shape("far", "taper", scene.plate, (0.014, 0.014))]
     # The trunk: shoulder, shoulder blades, waist, hip.
     spine = (scene.shoulder, scene.blade, scene.waist, scene.hip)
     for (a, ra), (b, rb) in zip(zip(spine, TRUNK), zip(spine[1:], TRUNK[1:])):
@@ -153,9 +159,9 @@ def shapes(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Shape]:
             out.append(Shape("front", "poly", (_at(a, side, BAND * 0.7), _at(waist, side, BAND * 0.35), _at(b, side, BAND * 0.7),
                                                _at(b, side, -BAND * 0.7), _at(waist, side, -BAND * 0.35),
                                                _at(a, side, -BAND * 0.7)), cut=True))
-    if scene.landmine:
-        pivot, rest = scene.landmine
-        out += [Shape("front", "line", (pivot, rest)), Shape("front", "circle", (rest,), (0.017,), cut=True)]
+    if scene.pad:
+        # The pad on the hip crease under the bar.
+        out.append(Shape("front", "taper", scene.pad, (0.014, 0.014), cut=True))
     working = scene.working
     if "straight-line" in figure.guides:
         heading = angle_of(scene.shoulder, working.knee)
