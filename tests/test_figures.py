@@ -101,10 +101,11 @@ def test_the_upper_back_touches_the_bench_edge_or_the_floor(figure_id, change):
         assert scene.shoulder[1] == pytest.approx(body.trunk_radius)
         return
     corner = (0.0, figures.bench.height)
-    distance, where = distance_to_segment(corner, scene.shoulder, scene.waist)
+    # The upper back (shoulder to shoulder blades) rests on the edge; an arched lower chest rises from there.
+    distance, where = distance_to_segment(corner, scene.shoulder, scene.blade)
     assert distance == pytest.approx(body.trunk_radius, abs=1e-9), f"{figure_id}: the back is off the bench edge"
     # Just below the shoulder blades: in the upper half of the trunk, not at its end.
-    share = where * math.dist(scene.shoulder, scene.waist) / body.trunk
+    share = where * math.dist(scene.shoulder, scene.blade) / body.trunk
     assert 0.05 < share < 0.5, f"{figure_id}: the bench touches the trunk at {share:.2f} of its length"
     assert scene.hip[0] > 0, f"{figure_id}: the hips must be off the bench"
 
@@ -153,10 +154,24 @@ def test_arched_back_bends_at_the_lower_back_and_neutral_does_not():
     assert arched.waist[1] >= arched.shoulder[1] - 1e-9 and arched.waist[1] > arched.hip[1]
     # The contact model: the upper back rests on the bench edge where the neutral one does
     # (the chest cannot tip up onto the pad), so the whole arch is the lower back's: the chest
-    # lies as the neutral one does and the pelvis tips down from the waist.
+    # lies as the neutral one does, the lower chest rises from the edge (ribs flared) and the
+    # pelvis tips down from the waist.
     assert _figure("back-arched").pose.back_contact == _figure("back-neutral").pose.back_contact
     assert abs(arched.chest_angle() - neutral.chest_angle()) < 5
-    assert arched.pelvis_angle() < neutral.pelvis_angle() - 15
+    assert arched.lower_chest_angle() > arched.chest_angle() + 5
+    assert arched.pelvis_angle() < neutral.pelvis_angle() - 10
+    # The hips at or a little above the line (sagging below it reads as another fault), the
+    # lower back humped clearly higher above it than the hips.
+    from macros.figures.checks import _below_line
+    assert _below_line(arched) <= 0 and -_below_line(replace(arched, hip=arched.waist)) > 2 * BOW - _below_line(arched)
+
+
+def test_the_straight_line_guide_stops_at_the_working_knee():
+    from macros.figures.shapes import shapes
+    for figure_id in ("back-arched", "back-neutral", "top"):
+        scene, figures = _scene(figure_id)
+        line = [s for s in shapes(scene, _figure(figure_id), figures) if s.layer == "guide"][0]
+        assert line.points[-1] == pytest.approx(scene.working.knee), figure_id
 
 
 def test_elevated_lies_on_the_floor_with_the_foot_on_the_bench_at_a_right_angle():
@@ -357,6 +372,8 @@ def test_crossed_legs_are_reported():
     (TOO_CLOSE, {"foot": 0.4}, "the knee is past the foot"),
     (TOO_FAR, {"foot": 0.45}, "the shin leans away"),
     ("back-arched", {"arch": 0.0}, "the lower back bows up"),
+    # The arch as it was drawn: the hips sagging under the shoulder–knee line (another fault).
+    ("back-arched", {"hip_height": 0.265}, "sag"),
     ("banded-top", {"lifted": {"hip": 135, "knee": 110}}, "the band stretches"),
     # The band figure as it was: the lifted thigh straight up, not toward the chest as the step says.
     ("banded-top", {"lifted": {"hip": 90, "knee": 110}}, "comes toward the chest"),

@@ -256,8 +256,10 @@ def _contacts(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Proble
             problems.append((path, f"{what}: {abs(gap):.3f} body heights {where} it"))
 
     if pose.back_on == "bench":
+        edge = (0.0, figures.bench.height)
         off(("pose", "back_contact"), "the upper back does not rest on the bench edge",
-            distance_to_segment((0.0, figures.bench.height), scene.shoulder, scene.waist)[0] - tr)
+            min(distance_to_segment(edge, a, b)[0] for a, b in ((scene.shoulder, scene.blade), (scene.blade, scene.waist))
+                if math.dist(a, b) > 1e-9) - tr)
     else:
         off(("pose", "back_contact"), "the upper back does not lie on the floor", scene.shoulder[1] - tr)
     ground = figures.bench.height if pose.foot_on == "bench" else 0.0
@@ -336,6 +338,10 @@ def _claims(scene: Scene, figure: Figure, figures: FiguresFile, slack: float = 0
             if lumbar < 10 or above <= 0 or bow < BOW:
                 problems.append((("pose", "arch"), f"the caption says the lower back bows up, but it extends {lumbar:.1f}° "
                                                    f"and stands {bow:.3f} body heights off the line (10°, {BOW})"))
+        elif claim == "hips-not-below-line" and _below_line(scene) > TOLERANCE:
+            # An arch drawn with the hips sagging reads as another fault (hips not high enough).
+            problems.append((("pose", "hip_height"), f"the figure shows the hips up on the line from the shoulders to the "
+                                                     f"knee, but they sag {_below_line(scene):.3f} body heights below it"))
         elif claim == "knee-toward-chest" and (scene.lifted is None or scene.lifted.knee[0] >= scene.hip[0]
                                                or scene.lifted.knee[1] <= scene.hip[1]):
             # Past a right angle at the hip: the lifted knee up over the chest's side of the hip.
@@ -348,6 +354,13 @@ def _claims(scene: Scene, figure: Figure, figures: FiguresFile, slack: float = 0
             problems.append((("pose", "other_foot"), "the caption says both feet are down, but only one leg shows: "
                                                      "place the far foot (other_foot) apart from the near one"))
     return problems
+
+
+def _below_line(scene: Scene) -> float:
+    """How far the hip joint lies below the line from the shoulder to the working knee (negative: above it)."""
+    shoulder, knee, hip = scene.shoulder, scene.working.knee, scene.hip
+    cross = (knee[0] - shoulder[0]) * (hip[1] - shoulder[1]) - (knee[1] - shoulder[1]) * (hip[0] - shoulder[0])
+    return -cross / math.dist(shoulder, knee)
 
 
 def _hidden(far, near) -> bool:

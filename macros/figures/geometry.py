@@ -22,6 +22,10 @@ Point = tuple[float, float]
 Point3 = tuple[float, float, float]
 
 WAIST = 0.7  # the lower back bends here (the lumbar spine, above the pelvis): share of the trunk from the shoulder
+# An arched back bows up between the shoulders and the hips: the ribs flare (the lower chest
+# rises from where the upper back rests, by this share of the arch) and the pelvis tips down
+# at the waist by the whole arch, so the lower back humps above the line while the hips stay on it.
+RIBS = 0.5
 BAR_RADIUS = 0.015
 PAD_RADIUS = 0.014    # a hip pad's half thickness (about 5 cm thick), body heights
 PAD_HALF = 0.05       # half its length along the pelvis
@@ -226,6 +230,7 @@ def _trunk(pose: Pose, body: Body, bench: Bench) -> tuple[Point, Point, Point, P
     `arch` degrees further down from the chest at the waist (the lower back bows up)."""
     length, radius = body.trunk, body.trunk_radius
     h, arch = pose.hip_height, math.radians(pose.arch)
+    rise = RIBS * arch
     chest, pelvis = WAIST * length, (1 - WAIST) * length
 
     def u(phi: float) -> Point:
@@ -239,8 +244,8 @@ def _trunk(pose: Pose, body: Body, bench: Bench) -> tuple[Point, Point, Point, P
         def place(phi: float):
             shoulder = (0.0, radius)
             blade = (c * length, radius)
-            waist = (blade[0] + (chest - c * length) * u(phi)[0], blade[1] + (chest - c * length) * u(phi)[1])
-            hip = (waist[0] + pelvis * u(phi + arch)[0], waist[1] + pelvis * u(phi + arch)[1])
+            waist = (blade[0] + (chest - c * length) * u(phi - rise)[0], blade[1] + (chest - c * length) * u(phi - rise)[1])
+            hip = (waist[0] + pelvis * u(phi - rise + arch)[0], waist[1] + pelvis * u(phi - rise + arch)[1])
             return shoulder, blade, waist, hip, (0.0, 0.0)
     else:
         # Back on the bench's edge C = (0, b): the point of the spine a share c from the
@@ -250,8 +255,8 @@ def _trunk(pose: Pose, body: Body, bench: Bench) -> tuple[Point, Point, Point, P
         def place(phi: float):
             spine = (radius * math.sin(phi), b + radius * math.cos(phi))
             shoulder = (spine[0] - c * length * u(phi)[0], spine[1] - c * length * u(phi)[1])
-            waist = (spine[0] + (chest - c * length) * u(phi)[0], spine[1] + (chest - c * length) * u(phi)[1])
-            hip = (waist[0] + pelvis * u(phi + arch)[0], waist[1] + pelvis * u(phi + arch)[1])
+            waist = (spine[0] + (chest - c * length) * u(phi - rise)[0], spine[1] + (chest - c * length) * u(phi - rise)[1])
+            hip = (waist[0] + pelvis * u(phi - rise + arch)[0], waist[1] + pelvis * u(phi - rise + arch)[1])
             return shoulder, spine, waist, hip, (0.0, b)
     low, high = math.radians(-85), math.radians(85)
     y_low, y_high = place(low)[3][1], place(high)[3][1]

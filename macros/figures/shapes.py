@@ -113,6 +113,12 @@ def shapes(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Shape]:
         lift = min(figure.pose.arch, 25) / 25 * 0.022
         peak = _at(ribs, chest + 90, TRUNK[2] - 0.04 + lift)
         out.append(Shape("body", "taper", (scene.blade, peak), (TRUNK[1], 0.04)))
+        # The belly and lower back humped up over the waist (no dip there, as a neutral trunk
+        # narrows), sloping down to the tipped pelvis.
+        pelvis = angle_of(scene.waist, scene.hip)
+        belly = _at(scene.waist, (chest + pelvis) / 2 + 90, TRUNK[2] - 0.036 + 0.8 * lift)
+        out.append(Shape("body", "taper", (peak, belly), (0.04, 0.036)))
+        out.append(Shape("body", "taper", (belly, scene.hip), (0.036, TRUNK[3])))
     out.append(Shape("body", "taper", (scene.shoulder, scene.neck), (NECK, NECK)))
     hr = body.head_radius
     out.append(Shape("body", "circle", (scene.head,), (hr,)))
@@ -165,7 +171,9 @@ def shapes(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Shape]:
     working = scene.working
     if "straight-line" in figure.guides:
         heading = angle_of(scene.shoulder, working.knee)
-        out.append(Shape("guide", "line", (_at(scene.shoulder, heading, -0.05), _at(working.knee, heading, 0.08))))
+        # From just behind the shoulders to the working knee, no further: past the knee it would
+        # seem to run on to the lifted foot.
+        out.append(Shape("guide", "line", (_at(scene.shoulder, heading, -0.05), working.knee)))
     if "vertical-shin" in figure.guides:
         x = working.ankle[0]
         out.append(Shape("guide", "line", ((x, working.heel[1] + 0.002), (x, working.knee[1] + 0.07))))
