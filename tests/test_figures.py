@@ -191,6 +191,22 @@ def test_elbows_pushing_rest_on_the_bench_and_crossed_arms_stay_off_it():
     assert min(crossed.arm.elbow[1], crossed.arm.wrist[1]) > crossed.shoulder[1]
 
 
+def test_the_push_down_arrow_points_straight_down_at_the_elbow_clear_of_the_head():
+    from macros.figures.shapes import shapes
+    scene, figures = _scene("elbows-pushing")
+    arrow = [s for s in shapes(scene, _figure("elbows-pushing"), figures) if s.layer == "arrow"]
+    assert len(arrow) == 1
+    points = arrow[0].points
+    tip = points[3]
+    assert tip[0] == pytest.approx(scene.arm.elbow[0]) and 0 < tip[1] - scene.arm.elbow[1] < 0.05
+    assert all(p[1] >= tip[1] - 1e-9 for p in points)      # from above, pointing down
+    head = figures.body.head_radius
+    assert all(math.dist(p, scene.head) > head + 0.02 for p in points), "the arrow runs into the head"
+    # The upper arm shows going from the shoulder down to the elbow on the pad (not a blob at the shoulder).
+    assert math.dist(scene.arm.shoulder, scene.arm.elbow) > 0.06 and scene.arm.elbow[1] < scene.arm.shoulder[1]
+    assert scene.arm.wrist[0] < scene.arm.elbow[0]          # the forearm on the pad towards the head
+
+
 def _with_figures_text(tmp_path, change) -> Path:
     for path in DATA.glob("*.yml"):
         (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")

@@ -358,24 +358,25 @@ def _arm(pose: Pose, body: Body, bench: tuple, props: Props, shoulder: Point, wa
         return p[1] - lr
 
     if hands == "bench" and pose.arms.elbows == "on-bench":
-        # Elbows pressed into the pad straight out beside the shoulders (the upper arm reaches
-        # down to it), the forearms flat on it, on out and a little towards the head.
+        # Elbows pressed into the pad out beside the trunk (the upper arm reaches down to it),
+        # the forearms flat on it towards the head.
         drop = shoulder[1] - top - lr
         if drop > upper:
             raise PoseError("arms", "the elbows cannot reach down to the bench from these shoulders")
-        # Towards the head as far as the pad allows, so the side view shows the upper arm going
-        # down to the pad beside the shoulder; the forearm flat on the pad at a right angle to
-        # the upper arm (turned out as far as needed to stay on the pad).
-        x = min(max(shoulder[0] - 0.35 * upper, left + lr), right - lr)
+        # Towards the hips as far as the pad allows, so the side view shows the upper arm going
+        # from the shoulder down to the pad (clear of the head, which lies beyond the shoulder);
+        # the forearm flat on the pad at a right angle to the upper arm, towards the head
+        # (turned out as far as needed to stay on the pad).
+        x = min(max(shoulder[0] + 0.35 * upper, left + lr), right - lr)
         side = math.sqrt(max(upper ** 2 - drop ** 2 - (x - shoulder[0]) ** 2, 0.0))
         elbow = (x, top + lr, s3[2] + side)
         ux, uz = x - shoulder[0], side
-        # Flat on the pad and square to the upper arm: (fx, fz) with ux*fx + uz*fz = 0.
+        # Flat on the pad and square to the upper arm: (fx, fz) with ux*fx + uz*fz = 0, fx <= 0.
         norm = math.hypot(ux, uz) or 1.0
-        fx, fz = lower * uz / norm, -lower * ux / norm
-        room = right - lr - x
-        if fx > room:   # the pad ends: turn the forearm out until the wrist is on it
-            fx = max(room, 0.0)
+        fx, fz = -lower * uz / norm, lower * ux / norm
+        room = x - left - lr
+        if -fx > room:   # the pad ends: turn the forearm out until the wrist is on it
+            fx = -max(room, 0.0)
             fz = math.sqrt(max(lower ** 2 - fx ** 2, 0.0))
         wrist = (x + fx, top + lr, elbow[2] + fz)
         return _finish(hands, body, shoulder, s3, elbow, wrist, wrist, bench)

@@ -178,9 +178,9 @@ def shapes(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Shape]:
         x = working.ankle[0]
         out.append(Shape("guide", "line", ((x, working.heel[1] + 0.002), (x, working.knee[1] + 0.07))))
     if "push-down" in figure.guides:
-        # Down on the elbow, slanted from the feet's side so it clears the head beside it.
-        slant = 62
-        out.append(_arrow(_at(arm.elbow, slant, 0.17), _at(arm.elbow, slant, UPPER_ARM[1] + 0.014)))
+        # Straight down on the elbow, into the bench (the elbow lies towards the hips from the
+        # shoulder, so the arrow clears the head).
+        out.append(_arrow((arm.elbow[0], arm.elbow[1] + 0.2), (arm.elbow[0], arm.elbow[1] + UPPER_ARM[1] + 0.012)))
     if figure.movement:
         hx, hy = scene.hip
         low = (hx, max(0.03, hy - body.trunk_radius - 0.17))
