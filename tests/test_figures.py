@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from macros.validate.rules import FIGURE_PLACES
 from macros.figures.checks import BOW, body_problems, joint_angles, scene_problems
-from macros.figures.geometry import distance_to_segment, pose_scene
+from macros.figures.geometry import ELBOW_HALF, WRIST_HALF, distance_to_segment, pose_scene
 from macros.figures.svg import FigureIndex, render_figure, svg_text
 from macros.data.model import Guide, records_by_id
 from macros.validate.load import load_guide
@@ -63,8 +63,9 @@ def test_every_joint_is_on_or_above_the_floor(figure_id, change):
     body = figures.body
     for name, (x, y) in scene.joints().items():
         # The planted heel and toe are points of the sole itself.
+        # The wrist and hand as thick as drawn (geometry.WRIST_HALF), the elbow likewise.
         radius = body.head_radius if name == "head" else 0.0 if name in ("heel", "toe", "other_heel", "other_toe") \
-            else body.limb_radius
+            else WRIST_HALF if name in ("wrist", "fingers") else ELBOW_HALF if name == "elbow" else body.limb_radius
         assert y - radius >= -1e-9, f"{figure_id}: {name} at {y:.3f} goes through the floor"
     assert scene.hip[1] - body.trunk_radius >= -1e-9, f"{figure_id}: the hips go through the floor"
 
@@ -516,6 +517,22 @@ def test_crossed_arms_keep_the_elbow_towards_the_hips_and_clear_of_the_head():
     assert not [m for _, m in scene_problems(scene, _figure("arms-crossed"), figures) if "head" in m]
     angles = joint_angles(scene, _figure("arms-crossed"))
     assert angles["shoulder"][0] > 10   # raised from the side, not reported as 0°
+
+
+def test_crossed_arms_lie_on_the_chest_the_elbow_by_the_lower_ribs():
+    scene, figures = _scene("arms-crossed")
+    figure = _figure("arms-crossed")
+    assert not scene_problems(scene, figure, figures)
+    along = lambda p: distance_to_segment(p, scene.shoulder, scene.waist)[1]  # noqa: E731
+    assert along(scene.arm.elbow) > 0.5 and along(scene.arm.wrist) < 0.35   # elbow low on the ribs, hand up by the far shoulder
+    assert scene.arm.wrist3[2] < 0 < scene.arm.shoulder3[2]                # across the chest, towards the other shoulder
+    # The arm as it was drawn: the elbow held off the chest (props.elbow_lift), the forearm in the air.
+    lift = figures.props.elbow_lift
+    floating = replace(scene, arm=replace(scene.arm, elbow=(scene.arm.elbow[0], scene.arm.elbow[1] + lift),
+                                          wrist=(scene.arm.wrist[0], scene.arm.wrist[1] + lift)))
+    problems = _messages(scene_problems(floating, figure, figures))
+    assert "the crossed arm's elbow does not lie on the chest" in problems
+    assert "the crossed arm's wrist does not lie on the chest" in problems
 
 
 def test_the_dumbbell_sits_over_the_hip_joint_held_at_its_ends_with_the_elbows_by_the_ribs():

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 
-from .geometry import BAR_RADIUS, PAD_RADIUS, Point, PoseError, Scene, angle_of, distance_to_segment, pose_scene, turn
+from .geometry import BAR_RADIUS, ELBOW_HALF, PAD_RADIUS, WRIST_HALF, Point, PoseError, Scene, angle_of, distance_to_segment, pose_scene, turn
 from ..data.model import Figure, FiguresFile
 
 TOLERANCE = 0.004    # body heights (about 7 mm): what "touching" allows either way
@@ -68,8 +68,8 @@ def _capsules(scene: Scene) -> dict[str, tuple[Point, Point, float]]:
     lr, tr = body.limb_radius, body.trunk_radius
     parts = {"upper back": (scene.shoulder, scene.blade, tr), "chest": (scene.blade, scene.waist, tr), "pelvis": (scene.waist, scene.hip, tr),
              "head": (scene.head, scene.head, body.head_radius),
-             "upper arm": (scene.arm.shoulder, scene.arm.elbow, lr), "forearm": (scene.arm.elbow, scene.arm.wrist, lr),
-             "hand": (scene.arm.wrist, scene.arm.fingers, lr)}
+             "upper arm": (scene.arm.shoulder, scene.arm.elbow, ELBOW_HALF), "forearm": (scene.arm.elbow, scene.arm.wrist, ELBOW_HALF),
+             "hand": (scene.arm.wrist, scene.arm.fingers, WRIST_HALF)}
     for name, leg in (("working", scene.working), ("lifted", scene.lifted), ("far", scene.other)):
         if leg is not None:
             parts[f"{name} thigh"] = (leg.hip, leg.knee, lr)
@@ -278,16 +278,23 @@ def _contacts(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Proble
     if reach > TOLERANCE:
         problems.append((("pose", "arms", "hands"), f"the hand does not reach the {hands}: {reach:.3f} body heights short"))
     elif hands == "bench":
-        off(("pose", "arms", "hands"), "the hand is not on the bench top", arm.wrist[1] - lr - top)
+        off(("pose", "arms", "hands"), "the hand is not on the bench top", arm.wrist[1] - WRIST_HALF - top)
         if not left <= arm.wrist[0] <= right:
             problems.append((("pose", "arms", "hands"), "the hand is beside the bench, not on it"))
         elif not left + lr - TOLERANCE <= arm.fingers[0] <= right - lr + TOLERANCE:
             problems.append((("pose", "arms", "hands"), "the fingers reach past the bench's edge (a hand on the bench "
                                                         "lies on its top)"))
+    elif hands == "chest":
+        # Crossed arms lie on the chest: the elbow and the wrist on its front, no gap.
+        down, shoulder = angle_of(scene.shoulder, scene.waist), scene.shoulder
+        normal = (math.cos(math.radians(down + 90)), math.sin(math.radians(down + 90)))
+        for name, point, half in (("elbow", arm.elbow, ELBOW_HALF), ("wrist", arm.wrist, WRIST_HALF)):
+            lift = (point[0] - shoulder[0]) * normal[0] + (point[1] - shoulder[1]) * normal[1] - tr - half
+            off(("pose", "arms", "hands"), f"the crossed arm's {name} does not lie on the chest", lift)
     elif hands == "floor":
-        off(("pose", "arms", "hands"), "the hand is not on the floor", arm.wrist[1] - lr)
+        off(("pose", "arms", "hands"), "the hand is not on the floor", arm.wrist[1] - WRIST_HALF)
     if pose.arms.elbows == "on-bench":
-        off(("pose", "arms", "elbows"), "the elbow does not press on the bench", arm.elbow[1] - lr - top)
+        off(("pose", "arms", "elbows"), "the elbow does not press on the bench", arm.elbow[1] - ELBOW_HALF - top)
         if not left <= arm.elbow[0] <= right:
             problems.append((("pose", "arms", "elbows"), "the elbow is beside the bench, not on it"))
     if scene.dumbbell is not None:

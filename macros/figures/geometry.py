@@ -30,6 +30,11 @@ BAR_RADIUS = 0.015
 PAD_RADIUS = 0.014    # a hip pad's half thickness (about 5 cm thick), body heights
 PAD_HALF = 0.05       # half its length along the pelvis
 PLATE_AT = 0.15      # the landmine plate's centre along the bar from the sleeve's end: past the hips, between the thighs
+# The arm's half thickness at the elbow and at the wrist (shapes.py draws it so): what rests on
+# a support touches it at these, so a hand on the bench lies on its top, not floating over it.
+ELBOW_HALF = 0.016
+WRIST_HALF = 0.012
+CROSSED_WRIST = 0.25  # crossed arms: the wrist's place along the chest from the shoulder (near the far shoulder)
 HEEL_PLANTAR = 20  # degrees the ankle points when the foot rests on its heel (on the bench)
 
 
@@ -360,7 +365,7 @@ def _arm(pose: Pose, body: Body, bench: tuple, props: Props, shoulder: Point, wa
     if hands == "bench" and pose.arms.elbows == "on-bench":
         # Elbows pressed into the pad out beside the trunk (the upper arm reaches down to it),
         # the forearms flat on it towards the head.
-        drop = shoulder[1] - top - lr
+        drop = shoulder[1] - top - ELBOW_HALF
         if drop > upper:
             raise PoseError("arms", "the elbows cannot reach down to the bench from these shoulders")
         # Towards the hips as far as the pad allows, so the side view shows the upper arm going
@@ -369,7 +374,7 @@ def _arm(pose: Pose, body: Body, bench: tuple, props: Props, shoulder: Point, wa
         # (turned out as far as needed to stay on the pad).
         x = min(max(shoulder[0] + 0.35 * upper, left + lr), right - lr)
         side = math.sqrt(max(upper ** 2 - drop ** 2 - (x - shoulder[0]) ** 2, 0.0))
-        elbow = (x, top + lr, s3[2] + side)
+        elbow = (x, top + ELBOW_HALF, s3[2] + side)
         ux, uz = x - shoulder[0], side
         # Flat on the pad and square to the upper arm: (fx, fz) with ux*fx + uz*fz = 0, fx <= 0.
         norm = math.hypot(ux, uz) or 1.0
@@ -378,33 +383,38 @@ def _arm(pose: Pose, body: Body, bench: tuple, props: Props, shoulder: Point, wa
         if -fx > room:   # the pad ends: turn the forearm out until the wrist is on it
             fx = -max(room, 0.0)
             fz = math.sqrt(max(lower ** 2 - fx ** 2, 0.0))
-        wrist = (x + fx, top + lr, elbow[2] + fz)
+        wrist = (x + fx, top + WRIST_HALF, elbow[2] + fz)
         return _finish(hands, body, shoulder, s3, elbow, wrist, wrist, bench)
     if hands == "bench":
         # On the pad beside the shoulders (never past its edge when the shoulders are beyond it).
         x = min(max(shoulder[0] - props.hands_behind, left + 0.03), right - 0.03)
-        target = (x, top + lr, props.hands_beside)
+        target = (x, top + WRIST_HALF, props.hands_beside)
         clearance = over_bench
     elif hands == "floor":
         dy, dz = shoulder[1] - lr, props.hands_beside - s3[2]
         dx = math.sqrt(max((0.97 * (upper + lower)) ** 2 - dy ** 2 - dz ** 2, 0.0))
-        target = (shoulder[0] + dx, lr, props.hands_beside)
+        target = (shoulder[0] + dx, WRIST_HALF, props.hands_beside)
         clearance = over_floor
     elif hands == "chest":
-        # Crossed over the chest: the elbow beside the ribcage (towards the hips from the
-        # shoulder, just above the chest), the forearm across the upper chest, the wrist near
-        # the far shoulder so the fingers rest on it. Of the elbows that reach, the one furthest
-        # towards the hips: never up beside the face.
+        # Crossed over the chest, lying on it: the forearm across the chest with the wrist
+        # near the far shoulder (the fingers on towards it), the elbow down on the chest by the
+        # lower ribs. Both rest on the chest's front (one limb's radius off its surface, never
+        # behind the back); of the elbows that reach, the one furthest towards the hips.
         down = angle_of(shoulder, waist)
-        on = _along(shoulder, down, 0.12 * math.dist(shoulder, waist))
-        up = _along(on, down + 90, body.trunk_radius + lr + lift)
+        t, n = _direction(down), _direction(down + 90)
+
+        def on_chest(p: Point3) -> float:
+            rel = (p[0] - shoulder[0], p[1] - shoulder[1])
+            return rel[0] * n[0] + rel[1] * n[1] - body.trunk_radius - ELBOW_HALF
+
+        up = _along(_along(shoulder, down, CROSSED_WRIST * math.dist(shoulder, waist)), down + 90,
+                    body.trunk_radius + WRIST_HALF)
         target = (up[0], up[1], -props.shoulder_width / 5)
-        t = _direction(down)
-        elbow = elbow_3d(s3, target, upper, lower, over_chest, lift,
+        elbow = elbow_3d(s3, target, upper, lower, on_chest, 0.0,
                          prefer=lambda p: -((p[0] - shoulder[0]) * t[0] + (p[1] - shoulder[1]) * t[1]))
         if elbow is not None:
             return _finish(hands, body, shoulder, s3, elbow, target, target)
-        clearance = over_chest
+        clearance = on_chest
     elif hands == "dumbbell" and dumbbell is not None:
         # The near hand on the dumbbell's near end at the hips, the upper arm down along the
         # side of the trunk, the elbow by the ribs: beside the trunk (out past its half

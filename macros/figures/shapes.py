@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .geometry import Point, Scene, angle_of, turn
+from .geometry import ELBOW_HALF, WRIST_HALF, Point, Scene, angle_of, turn
 from ..data.model import Figure, FiguresFile
 
 # Drawn half-thicknesses, body heights (a drawing choice): where each limb starts and ends.
@@ -24,8 +24,8 @@ THIGH = (0.034, 0.024)
 SHIN = (0.024, 0.016)
 FOOT = (0.016, 0.009)
 UPPER_ARM = (0.021, 0.016)
-FOREARM = (0.016, 0.012)
-HAND = (0.012, 0.009)
+FOREARM = (ELBOW_HALF, WRIST_HALF)
+HAND = (WRIST_HALF, 0.009)
 NECK = 0.022
 TRUNK = (0.05, 0.055, 0.047, 0.055)   # at the shoulder, the shoulder blades, the waist, the hip
 SLAB = 0.035                          # the bench's pad
