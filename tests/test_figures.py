@@ -535,6 +535,23 @@ def test_crossed_arms_lie_on_the_chest_the_elbow_by_the_lower_ribs():
     assert "the crossed arm's wrist does not lie on the chest" in problems
 
 
+def test_the_band_is_a_flat_loop_of_two_parallel_strands_that_never_cross():
+    from macros.figures.checks import _segments_cross
+    from macros.figures.geometry import angle_of
+    from macros.figures.shapes import shapes
+    scene, figures = _scene("banded-top")
+    near, far = scene.band
+    strands = [s.points for s in shapes(scene, _figure("banded-top"), figures)
+               if s.layer == "front" and s.kind == "taper" and math.dist(*s.points) > 0.5 * math.dist(near, far)]
+    assert len(strands) == 2
+    (a1, b1), (a2, b2) = strands
+    assert not _segments_cross(a1, b1, a2, b2)
+    assert abs(angle_of(a1, b1) - angle_of(a2, b2)) < 5
+    # From just above one knee to just above the other.
+    for a, b in strands:
+        assert min(math.dist(a, near), math.dist(b, near)) < 0.02 and min(math.dist(a, far), math.dist(b, far)) < 0.02
+
+
 def test_the_dumbbell_sits_over_the_hip_joint_held_at_its_ends_with_the_elbows_by_the_ribs():
     scene, figures = _scene("dumbbell-top")
     r = figures.props.dumbbell_radius

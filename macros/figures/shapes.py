@@ -144,27 +144,17 @@ def shapes(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Shape]:
         out += [Shape("front", "circle", (far,), (r,), solid=True), Shape("front", "line", (far, scene.dumbbell)),
                 Shape("front", "circle", (scene.dumbbell,), (r,), solid=True)]
     if scene.band:
-        # An elastic loop, not a strap: a cuff round each thigh just above the knee (a short
-        # band across the thigh, rounded), and the loop's two strands between them, stretched
-        # thin in the middle as rubber is.
+        # An elastic loop, flat: a cuff round each thigh just above the knee, and between them
+        # the loop's two strands side by side, parallel (never crossed into an X).
         near, far = scene.band
-        cuffs = []
         for end, leg in ((near, scene.working), (far, scene.lifted or scene.working)):
             heading = angle_of(leg.hip, leg.knee) + 90
             half = THIGH[1] + 0.006
-            cuffs.append((_at(end, heading, half), _at(end, heading, -half)))
-            out.append(Shape("front", "taper", cuffs[-1], (BAND, BAND), cut=True))
-        (a1, a2), (b1, b2) = cuffs
-        if math.dist(a1, b1) + math.dist(a2, b2) > math.dist(a1, b2) + math.dist(a2, b1):
-            b1, b2 = b2, b1   # each strand to the near side of the other cuff: the strands never cross
-        middle = ((near[0] + far[0]) / 2, (near[1] + far[1]) / 2)
-        for a, b in ((a1, b1), (a2, b2)):
-            mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
-            waist = (mid[0] + 0.3 * (middle[0] - mid[0]), mid[1] + 0.3 * (middle[1] - mid[1]))
-            side = angle_of(a, b) + 90
-            out.append(Shape("front", "poly", (_at(a, side, BAND * 0.7), _at(waist, side, BAND * 0.35), _at(b, side, BAND * 0.7),
-                                               _at(b, side, -BAND * 0.7), _at(waist, side, -BAND * 0.35),
-                                               _at(a, side, -BAND * 0.7)), cut=True))
+            out.append(Shape("front", "taper", (_at(end, heading, half), _at(end, heading, -half)), (BAND, BAND), cut=True))
+        side = angle_of(near, far) + 90
+        for k in (1, -1):
+            out.append(Shape("front", "taper", (_at(near, side, k * BAND), _at(far, side, k * BAND)),
+                             (0.7 * BAND, 0.7 * BAND), cut=True))
     if scene.pad:
         # The pad on the hip crease under the bar.
         out.append(Shape("front", "taper", scene.pad, (0.014, 0.014), cut=True))
