@@ -435,6 +435,24 @@ def test_a_landmine_plate_through_the_pelvis_or_a_pivot_off_the_picture_is_repor
             body_problems(_figure("landmine-top"), long))
 
 
+def test_the_landmine_is_drawn_as_equipment_not_as_a_limb():
+    from macros.figures.shapes import shapes
+    scene, figures = _scene("landmine-top")
+    drawn = shapes(scene, _figure("landmine-top"), figures)
+    gear = [s for s in drawn if s.layer == "gear"]
+    # Outlined and hollow (the page's colour inside an ink outline), never in the far leg's grey fill.
+    assert gear and all(s.cut for s in gear) and not [s for s in drawn if s.layer == "far" and not s.cut
+                                                      and scene.landmine[0] in s.points]
+    xs = lambda s: [p[0] for p in s.points]  # noqa: E731
+    ys = lambda s: [p[1] for p in s.points]  # noqa: E731
+    # The plate seen edge-on as a plate is thick (a rectangle, not a rod), the base wide enough to read.
+    plate = next(s for s in gear if s.kind == "loop" and len(s.points) == 4 and min(ys(s)) > 0.02)
+    sides = sorted(math.dist(a, b) for a, b in zip(plate.points, plate.points[1:] + plate.points[:1]))
+    assert sides[0] >= 0.035 and sides[-1] >= 2 * figures.props.plate_radius - 1e-9
+    base = next(s for s in gear if s.kind == "loop" and min(ys(s)) == 0.0)
+    assert max(xs(base)) - min(xs(base)) >= 0.12
+
+
 def test_elbows_off_the_bench_where_the_mistake_says_pressed_is_reported():
     from dataclasses import replace
     scene, figures = _scene("elbows-pushing")

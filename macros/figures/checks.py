@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 
-from .geometry import BAR_RADIUS, ELBOW_HALF, PAD_RADIUS, WRIST_HALF, Point, PoseError, Scene, angle_of, distance_to_segment, pose_scene, turn
+from .geometry import BAR_RADIUS, ELBOW_HALF, PAD_RADIUS, PLATE_HALF, WRIST_HALF, Point, PoseError, Scene, angle_of, distance_to_segment, pose_scene, turn
 from ..data.model import Figure, FiguresFile
 
 TOLERANCE = 0.004    # body heights (about 7 mm): what "touching" allows either way
@@ -197,10 +197,10 @@ def _collisions(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Prob
                                                  f"more than the {props.band_stretch} it is drawn to (props.band_stretch)"))
     if scene.landmine is not None:
         pivot, rest = scene.landmine
-        if min(p[1] for p in scene.plate) < -TOLERANCE:
+        if min(p[1] for p in scene.plate) - PLATE_HALF < -TOLERANCE:
             problems.append((("equipment",), "the landmine's plate goes through the floor"))
         # The plate on its sleeve clear of the hips (the pelvis and the hip joint's round).
-        gap = segment_distance(*scene.plate, scene.waist, scene.hip) - scene.body.trunk_radius - 0.014
+        gap = segment_distance(*scene.plate, scene.waist, scene.hip) - scene.body.trunk_radius - PLATE_HALF
         if gap < -TOLERANCE:
             problems.append((("equipment",), f"the landmine's plate goes {-gap:.3f} body heights into the pelvis"))
         if pivot[0] > scene.working.toe[0] + 0.3 or pivot[0] < scene.working.toe[0]:

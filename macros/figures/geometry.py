@@ -29,6 +29,8 @@ RIBS = 0.5
 BAR_RADIUS = 0.015
 PAD_RADIUS = 0.014    # a hip pad's half thickness (about 5 cm thick), body heights
 PAD_HALF = 0.05       # half its length along the pelvis
+PLATE_HALF = 0.02    # the landmine plate's half thickness seen edge-on (about 7 cm thick), body heights
+PIVOT_HEIGHT = 0.05   # the landmine's hinge above the floor, on its base
 PLATE_AT = 0.15      # the landmine plate's centre along the bar from the sleeve's end: past the hips, between the thighs
 # The arm's half thickness at the elbow and at the wrist (shapes.py draws it so): what rests on
 # a support touches it at these, so a hand on the bench lies on its top, not floating over it.
@@ -506,8 +508,8 @@ def pose_scene(figure: Figure, figures: FiguresFile) -> Scene:
         pad_centre = _along(hip, normal, body.trunk_radius + PAD_RADIUS)
         pad = (_along(pad_centre, pelvis, -PAD_HALF), _along(pad_centre, pelvis, PAD_HALF))
         rest = _along(hip, normal, body.trunk_radius + 2 * PAD_RADIUS + BAR_RADIUS)
-        run = math.sqrt(max(props.landmine_length ** 2 - rest[1] ** 2, 0.0))
-        pivot = (rest[0] + run, 0.0)
+        run = math.sqrt(max(props.landmine_length ** 2 - (rest[1] - PIVOT_HEIGHT) ** 2, 0.0))
+        pivot = (rest[0] + run, PIVOT_HEIGHT)
         heading = angle_of(rest, pivot)
         centre = _along(rest, heading, PLATE_AT)
         plate = (_along(centre, heading + 90, props.plate_radius), _along(centre, heading - 90, props.plate_radius))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .geometry import ELBOW_HALF, WRIST_HALF, Point, Scene, angle_of, turn
+from .geometry import ELBOW_HALF, PLATE_HALF, WRIST_HALF, Point, Scene, angle_of, turn
 from ..data.model import Figure, FiguresFile
 
 # Drawn half-thicknesses, body heights (a drawing choice): where each limb starts and ends.
@@ -30,7 +30,9 @@ NECK = 0.022
 TRUNK = (0.05, 0.055, 0.047, 0.055)   # at the shoulder, the shoulder blades, the waist, the hip
 SLAB = 0.035                          # the bench's pad
 BAND = 0.008                          # a band's half width where it wraps a thigh
-LAYERS = ("prop", "far", "body", "arm", "front", "guide", "arrow", "mark")
+# "gear": equipment between the legs (the landmine bar), behind the near side, drawn as
+# equipment (outlined, hollow), never in a limb's fill, so it cannot be taken for a leg.
+LAYERS = ("prop", "far", "gear", "body", "arm", "front", "guide", "arrow", "mark")
 
 
 @dataclass(frozen=True)
@@ -83,23 +85,27 @@ def shapes(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Shape]:
     out.append(Shape("prop", "loop", ((left, top), (right, top), (right, top - SLAB), (left, top - SLAB))))
     for x in (left + 0.03, right - 0.03):
         out.append(Shape("prop", "line", ((x, top - SLAB), (x, 0.0))))
-    if scene.landmine:
-        pivot, rest = scene.landmine
-        # The pivot's base on the floor beyond the feet.
-        out.append(Shape("prop", "loop", ((pivot[0] - 0.04, 0.0), (pivot[0] - 0.02, 0.03), (pivot[0] + 0.02, 0.03),
-                                          (pivot[0] + 0.04, 0.0))))
     if scene.lifted:
         out += _leg(scene.lifted, "far", planted=False)
     if scene.other:
         out += _leg(scene.other, "far", planted=True)
     if scene.landmine:
         # The bar between the legs (behind the near one, in front of the lifted one): from the
-        # pivot up to the sleeve on the hips, the plate on the sleeve edge-on.
+        # pivot up to the sleeve on the hips; the plate on the sleeve seen edge-on, as wide as
+        # a plate is thick; the pivot's base on the floor beyond the feet, a block with its
+        # sleeve along the bar.
         pivot, rest = scene.landmine
         heading = angle_of(rest, pivot)
-        out += [Shape("far", "taper", (_at(pivot, heading, -0.005), rest), (0.011, 0.011)),
-                Shape("far", "taper", (_at(rest, heading, -0.02), _at(rest, heading, 0.2)), (0.017, 0.017)),
-                Shape("far", "taper", scene.plate, (0.014, 0.014))]
+        out += [Shape("gear", "taper", (pivot, rest), (0.011, 0.011), cut=True),
+                Shape("gear", "taper", (_at(rest, heading, -0.02), _at(rest, heading, 0.2)), (0.017, 0.017), cut=True)]
+        (a, b), across = scene.plate, angle_of(*scene.plate)
+        out.append(Shape("gear", "loop", (_at(a, across + 90, PLATE_HALF), _at(b, across + 90, PLATE_HALF),
+                                          _at(b, across - 90, PLATE_HALF), _at(a, across - 90, PLATE_HALF)), cut=True))
+        x, base, plate = pivot[0], 0.075, 0.014
+        out += [Shape("gear", "loop", ((x - base, 0.0), (x - base, plate), (x + base, plate), (x + base, 0.0)), cut=True),
+                Shape("gear", "loop", ((x - 0.032, plate), (x - 0.016, pivot[1]), (x + 0.016, pivot[1]), (x + 0.032, plate)),
+                      cut=True),
+                Shape("gear", "circle", (pivot,), (0.016,), cut=True)]
     # The trunk: shoulder, shoulder blades, waist, hip.
     spine = (scene.shoulder, scene.blade, scene.waist, scene.hip)
     for (a, ra), (b, rb) in zip(zip(spine, TRUNK), zip(spine[1:], TRUNK[1:])):

@@ -147,6 +147,7 @@ def drawing(scene: Scene, figure: Figure, figures: FiguresFile, id_prefix: str =
         "prop": c.line((left, 0.0), (right, 0.0)) + joined(layers["prop"]),
         "far": joined(s for s in layers["far"] if not s.cut),
         "far_cut": joined(s for s in layers["far"] if s.cut),
+        "gear": [c.path(s) for s in layers["gear"]],
         "body": joined(s for s in layers["body"] if not s.cut),
         "body_cut": joined(s for s in layers["body"] if s.cut),
         "arm": joined(layers["arm"]),
