@@ -128,20 +128,3 @@ def pytest_terminal_summary(terminalreporter):
             f"valid ({outcomes[(True, 'failed')]} failed)")
         terminalreporter.write_line(", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items())))
 
-
-# Tests that fail on the merged tree of stop 33 (issues 26-32 merged the same day), each with
-# what was seen. They run and report as xfailed (never as passed) until fixed: the closing note
-# of stop 33 lists them as open work. Remove an entry when its test passes again.
-KNOWN_FAILING = {
-    "test_data_errors.py::test_an_unreachable_foot_says_which_foot_values_work":
-        "issue 32's foot-range message against issue 26's contact-solved poses",
-}
-
-
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        file, _, name = item.nodeid.partition("::")
-        key = f"{file.rpartition('/')[2]}::{name}"
-        reason = KNOWN_FAILING.get(key) or KNOWN_FAILING.get(key.partition("[")[0])
-        if reason:
-            item.add_marker(pytest.mark.xfail(reason=reason, strict=False))

@@ -12,8 +12,8 @@ import pytest
 from dataclasses import replace
 
 from macros.validate.rules import FIGURE_PLACES
-from macros.figures.checks import body_problems, joint_angles, scene_problems
-from macros.figures.geometry import distance_to_segment, pose_scene
+from macros.figures.checks import BOW, body_problems, joint_angles, scene_problems
+from macros.figures.geometry import ELBOW_HALF, WRIST_HALF, distance_to_segment, pose_scene
 from macros.figures.svg import FigureIndex, render_figure, svg_text
 from macros.data.model import Guide, records_by_id
 from macros.validate.load import load_guide
@@ -63,7 +63,9 @@ def test_every_joint_is_on_or_above_the_floor(figure_id, change):
     body = figures.body
     for name, (x, y) in scene.joints().items():
         # The planted heel and toe are points of the sole itself.
-        radius = body.head_radius if name == "head" else 0.0 if name in ("heel", "toe") else body.limb_radius
+        # The wrist and hand as thick as drawn (geometry.WRIST_HALF), the elbow likewise.
+        radius = body.head_radius if name == "head" else 0.0 if name in ("heel", "toe", "other_heel", "other_toe") \
+            else WRIST_HALF if name in ("wrist", "fingers") else ELBOW_HALF if name == "elbow" else body.limb_radius
         assert y - radius >= -1e-9, f"{figure_id}: {name} at {y:.3f} goes through the floor"
     assert scene.hip[1] - body.trunk_radius >= -1e-9, f"{figure_id}: the hips go through the floor"
 
@@ -74,9 +76,16 @@ def test_the_planted_foot_is_flat_on_what_it_stands_on(figure_id, change):
     scene, figures = _scene(figure_id, change)
     ground = figures.bench.height if _figure(figure_id).pose.foot_on == "bench" else 0.0
     foot = scene.working
+    lift = math.radians(_figure(figure_id).pose.heel_lift)
+    assert foot.toe[0] > foot.heel[0]
+    if lift:  # rocked up onto the toes: they stay down, the heel rises by the foot's pitch
+        assert foot.toe[1] == pytest.approx(ground)
+        assert foot.heel[1] == pytest.approx(ground + figures.body.foot * math.sin(lift))
+        assert math.degrees(math.atan2(foot.toe[1] - foot.heel[1], foot.toe[0] - foot.heel[0])) == pytest.approx(
+            -_figure(figure_id).pose.heel_lift)
+        return
     assert foot.heel[1] == pytest.approx(ground)
     assert foot.ankle[1] == pytest.approx(ground + figures.body.ankle_height)
-    assert foot.toe[0] > foot.heel[0]
     if ground:  # on the bench: resting on the heel, toes up, the whole foot over its top
         left, right, _top = scene.bench
         assert left <= foot.heel[0] and foot.toe[0] <= right and foot.toe[1] >= ground
@@ -93,10 +102,11 @@ def test_the_upper_back_touches_the_bench_edge_or_the_floor(figure_id, change):
         assert scene.shoulder[1] == pytest.approx(body.trunk_radius)
         return
     corner = (0.0, figures.bench.height)
-    distance, where = distance_to_segment(corner, scene.shoulder, scene.waist)
+    # The upper back (shoulder to shoulder blades) rests on the edge; an arched lower chest rises from there.
+    distance, where = distance_to_segment(corner, scene.shoulder, scene.blade)
     assert distance == pytest.approx(body.trunk_radius, abs=1e-9), f"{figure_id}: the back is off the bench edge"
     # Just below the shoulder blades: in the upper half of the trunk, not at its end.
-    share = where * math.dist(scene.shoulder, scene.waist) / body.trunk
+    share = where * math.dist(scene.shoulder, scene.blade) / body.trunk
     assert 0.05 < share < 0.5, f"{figure_id}: the bench touches the trunk at {share:.2f} of its length"
     assert scene.hip[0] > 0, f"{figure_id}: the hips must be off the bench"
 
@@ -141,8 +151,28 @@ def test_arched_back_bends_at_the_lower_back_and_neutral_does_not():
     # The bend is in the lower back (nearer the hips than the shoulders), bowed up off the
     # shoulder–knee line.
     assert math.dist(arched.waist, arched.hip) < math.dist(arched.waist, arched.shoulder)
-    assert distance_to_segment(arched.waist, arched.shoulder, arched.working.knee)[0] > 0.015
-    assert arched.waist[1] > arched.shoulder[1] and arched.waist[1] > arched.hip[1]
+    assert distance_to_segment(arched.waist, arched.shoulder, arched.working.knee)[0] > BOW
+    assert arched.waist[1] >= arched.shoulder[1] - 1e-9 and arched.waist[1] > arched.hip[1]
+    # The contact model: the upper back rests on the bench edge where the neutral one does
+    # (the chest cannot tip up onto the pad), so the whole arch is the lower back's: the chest
+    # lies as the neutral one does, the lower chest rises from the edge (ribs flared) and the
+    # pelvis tips down from the waist.
+    assert _figure("back-arched").pose.back_contact == _figure("back-neutral").pose.back_contact
+    assert abs(arched.chest_angle() - neutral.chest_angle()) < 5
+    assert arched.lower_chest_angle() > arched.chest_angle() + 5
+    assert arched.pelvis_angle() < neutral.pelvis_angle() - 10
+    # The hips at or a little above the line (sagging below it reads as another fault), the
+    # lower back humped clearly higher above it than the hips.
+    from macros.figures.checks import _below_line
+    assert _below_line(arched) <= 0 and -_below_line(replace(arched, hip=arched.waist)) > 2 * BOW - _below_line(arched)
+
+
+def test_the_straight_line_guide_stops_at_the_working_knee():
+    from macros.figures.shapes import shapes
+    for figure_id in ("back-arched", "back-neutral", "top"):
+        scene, figures = _scene(figure_id)
+        line = [s for s in shapes(scene, _figure(figure_id), figures) if s.layer == "guide"][0]
+        assert line.points[-1] == pytest.approx(scene.working.knee), figure_id
 
 
 def test_elevated_lies_on_the_floor_with_the_foot_on_the_bench_at_a_right_angle():
@@ -160,6 +190,22 @@ def test_elbows_pushing_rest_on_the_bench_and_crossed_arms_stay_off_it():
     top = figures.bench.height + figures.body.limb_radius
     assert pushing.arm.elbow[1] == pytest.approx(top, abs=0.01) and pushing.arm.elbow[0] < 0
     assert min(crossed.arm.elbow[1], crossed.arm.wrist[1]) > crossed.shoulder[1]
+
+
+def test_the_push_down_arrow_points_straight_down_at_the_elbow_clear_of_the_head():
+    from macros.figures.shapes import shapes
+    scene, figures = _scene("elbows-pushing")
+    arrow = [s for s in shapes(scene, _figure("elbows-pushing"), figures) if s.layer == "arrow"]
+    assert len(arrow) == 1
+    points = arrow[0].points
+    tip = points[3]
+    assert tip[0] == pytest.approx(scene.arm.elbow[0]) and 0 < tip[1] - scene.arm.elbow[1] < 0.05
+    assert all(p[1] >= tip[1] - 1e-9 for p in points)      # from above, pointing down
+    head = figures.body.head_radius
+    assert all(math.dist(p, scene.head) > head + 0.02 for p in points), "the arrow runs into the head"
+    # The upper arm shows going from the shoulder down to the elbow on the pad (not a blob at the shoulder).
+    assert math.dist(scene.arm.shoulder, scene.arm.elbow) > 0.06 and scene.arm.elbow[1] < scene.arm.shoulder[1]
+    assert scene.arm.wrist[0] < scene.arm.elbow[0]          # the forearm on the pad towards the head
 
 
 def _with_figures_text(tmp_path, change) -> Path:
@@ -343,7 +389,16 @@ def test_crossed_legs_are_reported():
     (TOO_CLOSE, {"foot": 0.4}, "the knee is past the foot"),
     (TOO_FAR, {"foot": 0.45}, "the shin leans away"),
     ("back-arched", {"arch": 0.0}, "the lower back bows up"),
-    ("banded-top", {"lifted": {"hip": 110, "knee": 110}}, "the band stretches"),
+    # The arch as it was drawn: the hips sagging under the shoulder–knee line (another fault).
+    ("back-arched", {"hip_height": 0.265}, "sag"),
+    ("banded-top", {"lifted": {"hip": 135, "knee": 110}}, "the band stretches"),
+    # The band figure as it was: the lifted thigh straight up, not toward the chest as the step says.
+    ("banded-top", {"lifted": {"hip": 90, "knee": 110}}, "comes toward the chest"),
+    # The too-close foot as it was: flat, the knee past the toes, the ankle folded 35°.
+    (TOO_CLOSE, {"heel_lift": 0.0}, "ranges.ankle"),
+    # The setup as it was: the far leg exactly behind the near one, or not drawn at all.
+    ("setup", {"other_foot": 0.47}, "only one leg shows"),
+    ("setup", {"other_foot": None}, "only one leg shows"),
     ("top", {"neck": 60.0}, "ranges.neck"),
 ])
 def test_each_caption_claim_and_range_fails_on_a_pose_that_breaks_it(figure_id, pose, expected):
@@ -352,6 +407,50 @@ def test_each_caption_claim_and_range_fails_on_a_pose_that_breaks_it(figure_id, 
         pose["lifted"] = LiftedLeg(**pose["lifted"])
     problems = _messages(body_problems(_posed(figure_id, **pose), FIGURES))
     assert expected in problems, problems
+
+
+def test_fingers_over_the_bench_edge_are_reported():
+    from dataclasses import replace
+    scene, figures = _scene("top")
+    # The hand as it was drawn: fingers on along the forearm, out past the pad's edge.
+    over = replace(scene.arm, fingers=(scene.bench[0] - 0.04, scene.arm.fingers[1]))
+    problems = _messages(scene_problems(replace(scene, arm=over), _figure("top"), figures))
+    assert "the fingers reach past the bench's edge" in problems
+    assert "fingers" not in _messages(scene_problems(scene, _figure("top"), figures))
+
+
+def test_a_landmine_plate_through_the_pelvis_or_a_pivot_off_the_picture_is_reported():
+    from dataclasses import replace
+    scene, figures = _scene("landmine-top")
+    assert not scene_problems(scene, _figure("landmine-top"), figures)
+    # The plate as it was drawn: round the bar's rest on the hips, through the pelvis.
+    r = figures.props.plate_radius
+    rest = scene.landmine[1]
+    through = replace(scene, plate=((rest[0], rest[1] + r), (rest[0], rest[1] - r)))
+    assert "plate goes" in _messages(scene_problems(through, _figure("landmine-top"), figures))
+    # A bar so long its pivot falls off the picture (or so short it stands under the body).
+    for length in (1.2, 0.4):
+        long = figures.model_copy(update={"props": figures.props.model_copy(update={"landmine_length": length})})
+        assert "equipment: the landmine's pivot is not on the floor just beyond the feet" in _messages(
+            body_problems(_figure("landmine-top"), long))
+
+
+def test_the_landmine_is_drawn_as_equipment_not_as_a_limb():
+    from macros.figures.shapes import shapes
+    scene, figures = _scene("landmine-top")
+    drawn = shapes(scene, _figure("landmine-top"), figures)
+    gear = [s for s in drawn if s.layer == "gear"]
+    # Outlined and hollow (the page's colour inside an ink outline), never in the far leg's grey fill.
+    assert gear and all(s.cut for s in gear) and not [s for s in drawn if s.layer == "far" and not s.cut
+                                                      and scene.landmine[0] in s.points]
+    xs = lambda s: [p[0] for p in s.points]  # noqa: E731
+    ys = lambda s: [p[1] for p in s.points]  # noqa: E731
+    # The plate seen edge-on as a plate is thick (a rectangle, not a rod), the base wide enough to read.
+    plate = next(s for s in gear if s.kind == "loop" and len(s.points) == 4 and min(ys(s)) > 0.02)
+    sides = sorted(math.dist(a, b) for a, b in zip(plate.points, plate.points[1:] + plate.points[:1]))
+    assert sides[0] >= 0.035 and sides[-1] >= 2 * figures.props.plate_radius - 1e-9
+    base = next(s for s in gear if s.kind == "loop" and min(ys(s)) == 0.0)
+    assert max(xs(base)) - min(xs(base)) >= 0.12
 
 
 def test_elbows_off_the_bench_where_the_mistake_says_pressed_is_reported():
@@ -436,6 +535,39 @@ def test_crossed_arms_keep_the_elbow_towards_the_hips_and_clear_of_the_head():
     assert not [m for _, m in scene_problems(scene, _figure("arms-crossed"), figures) if "head" in m]
     angles = joint_angles(scene, _figure("arms-crossed"))
     assert angles["shoulder"][0] > 10   # raised from the side, not reported as 0°
+
+
+def test_crossed_arms_lie_on_the_chest_the_elbow_by_the_lower_ribs():
+    scene, figures = _scene("arms-crossed")
+    figure = _figure("arms-crossed")
+    assert not scene_problems(scene, figure, figures)
+    along = lambda p: distance_to_segment(p, scene.shoulder, scene.waist)[1]  # noqa: E731
+    assert along(scene.arm.elbow) > 0.5 and along(scene.arm.wrist) < 0.35   # elbow low on the ribs, hand up by the far shoulder
+    assert scene.arm.wrist3[2] < 0 < scene.arm.shoulder3[2]                # across the chest, towards the other shoulder
+    # The arm as it was drawn: the elbow held off the chest (props.elbow_lift), the forearm in the air.
+    lift = figures.props.elbow_lift
+    floating = replace(scene, arm=replace(scene.arm, elbow=(scene.arm.elbow[0], scene.arm.elbow[1] + lift),
+                                          wrist=(scene.arm.wrist[0], scene.arm.wrist[1] + lift)))
+    problems = _messages(scene_problems(floating, figure, figures))
+    assert "the crossed arm's elbow does not lie on the chest" in problems
+    assert "the crossed arm's wrist does not lie on the chest" in problems
+
+
+def test_the_band_is_a_flat_loop_of_two_parallel_strands_that_never_cross():
+    from macros.figures.checks import _segments_cross
+    from macros.figures.geometry import angle_of
+    from macros.figures.shapes import shapes
+    scene, figures = _scene("banded-top")
+    near, far = scene.band
+    strands = [s.points for s in shapes(scene, _figure("banded-top"), figures)
+               if s.layer == "front" and s.kind == "taper" and math.dist(*s.points) > 0.5 * math.dist(near, far)]
+    assert len(strands) == 2
+    (a1, b1), (a2, b2) = strands
+    assert not _segments_cross(a1, b1, a2, b2)
+    assert abs(angle_of(a1, b1) - angle_of(a2, b2)) < 5
+    # From just above one knee to just above the other.
+    for a, b in strands:
+        assert min(math.dist(a, near), math.dist(b, near)) < 0.02 and min(math.dist(a, far), math.dist(b, far)) < 0.02
 
 
 def test_the_dumbbell_sits_over_the_hip_joint_held_at_its_ends_with_the_elbows_by_the_ribs():

@@ -150,6 +150,9 @@ FIELD_HELP: dict[str, str] = {
     "hip_height": "The hip joint's height above the floor, in body heights, e.g. `0.28`.",
     "foot@Pose": "How far the planted ankle is from the bench edge (or, lying on the floor, from the shoulder), "
                  "in body heights, e.g. `0.45`.",
+    "other_foot": "Both feet down: how far the far (non-working) ankle is, as `foot`, set apart from it so that "
+                  "leg shows, e.g. `0.42`.",
+    "heel_lift": "The planted foot rocked up onto its toes by this many degrees (heel up), e.g. `12`; 0: flat.",
     "lifted": "The lifted leg: `{hip: 75, knee: 95}`; leave it out when both feet are down.",
     "hip@LiftedLeg": "The lifted hip's flexion from the pelvis's line, degrees (0: in line with the trunk, 90: "
                      "the thigh at a right angle to it); the leg turns with the pelvis.",

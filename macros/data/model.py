@@ -620,6 +620,10 @@ class Pose(Record):
     back_contact: Fraction          # where the back rests: share of the trunk from the shoulder
     hip_height: Height              # hip joint above the floor
     foot: Annotated[float, Field(strict=True, gt=0, lt=2)]  # planted ankle from the bench edge (or the shoulder)
+    # Both feet down: the far (non-working) foot's distance, as `foot`, so it shows beside the near one.
+    other_foot: Annotated[float, Field(strict=True, gt=0, lt=2)] | None = None
+    # The planted foot rocked up onto its ball by this many degrees (heel up), 0: flat.
+    heel_lift: Annotated[float, Field(strict=True, ge=0, le=45)] = 0.0
     lifted: LiftedLeg | None = None
     arms: Arms
     arch: Annotated[float, Field(strict=True, ge=0, le=60)] = 0.0  # lower-back extension, degrees
@@ -648,7 +652,8 @@ Equipment = Literal["dumbbell", "band", "landmine"]
 GuideLine = Literal["straight-line", "vertical-shin", "push-down"]
 # What a caption says that can be measured (figure_checks.py measures each).
 Claim = Literal["straight-line", "vertical-shin", "knee-above-hip", "chin-tucked", "hips-above-floor",
-                "knee-past-foot", "shin-leans-away", "back-arched", "both-feet-down"]
+                "knee-past-foot", "shin-leans-away", "back-arched", "both-feet-down", "knee-toward-chest",
+                "hips-not-below-line"]
 
 
 class Figure(Record):

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import math
 
-from .geometry import Point, PoseError, Scene, angle_of, distance_to_segment, pose_scene, turn
+from .geometry import BAR_RADIUS, ELBOW_HALF, PAD_RADIUS, PLATE_HALF, WRIST_HALF, Point, PoseError, Scene, angle_of, distance_to_segment, pose_scene, turn
 from ..data.model import Figure, FiguresFile
 
 TOLERANCE = 0.004    # body heights (about 7 mm): what "touching" allows either way
 STRAIGHT = 8         # degrees from 180 that still read as one straight line (or a vertical shin)
+BOW = 0.004          # body heights (about 7 mm): the waist off the shoulder–knee line, an arch that shows
 JUST_ABOVE = 0.06    # body heights (about 10 cm): hips "just above the floor"
 
 Path = tuple
@@ -67,9 +68,9 @@ def _capsules(scene: Scene) -> dict[str, tuple[Point, Point, float]]:
     lr, tr = body.limb_radius, body.trunk_radius
     parts = {"upper back": (scene.shoulder, scene.blade, tr), "chest": (scene.blade, scene.waist, tr), "pelvis": (scene.waist, scene.hip, tr),
              "head": (scene.head, scene.head, body.head_radius),
-             "upper arm": (scene.arm.shoulder, scene.arm.elbow, lr), "forearm": (scene.arm.elbow, scene.arm.wrist, lr),
-             "hand": (scene.arm.wrist, scene.arm.fingers, lr)}
-    for name, leg in (("working", scene.working), ("lifted", scene.lifted)):
+             "upper arm": (scene.arm.shoulder, scene.arm.elbow, ELBOW_HALF), "forearm": (scene.arm.elbow, scene.arm.wrist, ELBOW_HALF),
+             "hand": (scene.arm.wrist, scene.arm.fingers, WRIST_HALF)}
+    for name, leg in (("working", scene.working), ("lifted", scene.lifted), ("far", scene.other)):
         if leg is not None:
             parts[f"{name} thigh"] = (leg.hip, leg.knee, lr)
             parts[f"{name} shin"] = (leg.knee, leg.ankle, lr)
@@ -89,6 +90,13 @@ def joint_angles(scene: Scene, figure: Figure) -> dict[str, tuple[float, Path, s
                       ("pose", "foot"), "working knee's flexion")
     angles["ankle"] = (90 - turn(angle_of(working.heel, working.toe), angle_of(working.ankle, working.knee)),
                        ("pose", "foot"), "working ankle's dorsiflexion")
+    if scene.other is not None:
+        other = scene.other
+        angles["far hip"] = (turn(pelvis, angle_of(scene.hip, other.knee)), ("pose", "other_foot"), "far hip's flexion")
+        angles["far knee"] = (abs(turn(angle_of(other.hip, other.knee), angle_of(other.knee, other.ankle))),
+                              ("pose", "other_foot"), "far knee's flexion")
+        angles["far ankle"] = (90 - turn(angle_of(other.heel, other.toe), angle_of(other.ankle, other.knee)),
+                               ("pose", "other_foot"), "far ankle's dorsiflexion")
     if scene.lifted is not None:
         lifted = scene.lifted
         angles["lifted hip"] = (turn(pelvis, angle_of(scene.hip, lifted.knee)), ("pose", "lifted", "hip"),
@@ -189,8 +197,15 @@ def _collisions(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Prob
                                                  f"more than the {props.band_stretch} it is drawn to (props.band_stretch)"))
     if scene.landmine is not None:
         pivot, rest = scene.landmine
-        if rest[1] - props.plate_radius < -TOLERANCE:
+        if min(p[1] for p in scene.plate) - PLATE_HALF < -TOLERANCE:
             problems.append((("equipment",), "the landmine's plate goes through the floor"))
+        # The plate on its sleeve clear of the hips (the pelvis and the hip joint's round).
+        gap = segment_distance(*scene.plate, scene.waist, scene.hip) - scene.body.trunk_radius - PLATE_HALF
+        if gap < -TOLERANCE:
+            problems.append((("equipment",), f"the landmine's plate goes {-gap:.3f} body heights into the pelvis"))
+        if pivot[0] > scene.working.toe[0] + 0.3 or pivot[0] < scene.working.toe[0]:
+            problems.append((("equipment",), "the landmine's pivot is not on the floor just beyond the feet, inside the "
+                                             "picture (props.landmine_length)"))
     return problems
 
 
@@ -222,6 +237,8 @@ def _part_field(name: str) -> Path:
         return ("pose", "lifted")
     if name.startswith("working"):
         return ("pose", "foot")
+    if name.startswith("far"):
+        return ("pose", "other_foot")
     if name == "head":
         return ("pose", "neck")
     return ("pose", "hip_height")
@@ -239,13 +256,20 @@ def _contacts(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Proble
             problems.append((path, f"{what}: {abs(gap):.3f} body heights {where} it"))
 
     if pose.back_on == "bench":
+        edge = (0.0, figures.bench.height)
         off(("pose", "back_contact"), "the upper back does not rest on the bench edge",
-            distance_to_segment((0.0, figures.bench.height), scene.shoulder, scene.waist)[0] - tr)
+            min(distance_to_segment(edge, a, b)[0] for a, b in ((scene.shoulder, scene.blade), (scene.blade, scene.waist))
+                if math.dist(a, b) > 1e-9) - tr)
     else:
         off(("pose", "back_contact"), "the upper back does not lie on the floor", scene.shoulder[1] - tr)
     ground = figures.bench.height if pose.foot_on == "bench" else 0.0
-    for end in ("heel", "toe") if pose.foot_on == "floor" else ("heel",):
+    # A lifted heel leaves only the toes down; on the bench the foot rests on its heel.
+    ends = ("toe",) if pose.heel_lift > 0 else ("heel", "toe") if pose.foot_on == "floor" else ("heel",)
+    for end in ends:
         off(("pose", "foot"), f"the working {end} is not on the {pose.foot_on}", getattr(scene.working, end)[1] - ground)
+    if scene.other is not None:
+        for end in ("heel", "toe"):
+            off(("pose", "other_foot"), f"the far {end} is not on the {pose.foot_on}", getattr(scene.other, end)[1] - ground)
     if pose.foot_on == "bench" and not left <= scene.working.heel[0] <= scene.working.toe[0] <= right:
         problems.append((("pose", "foot"), "the foot is not all on the bench"))
     arm = scene.arm
@@ -254,21 +278,31 @@ def _contacts(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Proble
     if reach > TOLERANCE:
         problems.append((("pose", "arms", "hands"), f"the hand does not reach the {hands}: {reach:.3f} body heights short"))
     elif hands == "bench":
-        off(("pose", "arms", "hands"), "the hand is not on the bench top", arm.wrist[1] - lr - top)
+        off(("pose", "arms", "hands"), "the hand is not on the bench top", arm.wrist[1] - WRIST_HALF - top)
         if not left <= arm.wrist[0] <= right:
             problems.append((("pose", "arms", "hands"), "the hand is beside the bench, not on it"))
+        elif not left + lr - TOLERANCE <= arm.fingers[0] <= right - lr + TOLERANCE:
+            problems.append((("pose", "arms", "hands"), "the fingers reach past the bench's edge (a hand on the bench "
+                                                        "lies on its top)"))
+    elif hands == "chest":
+        # Crossed arms lie on the chest: the elbow and the wrist on its front, no gap.
+        down, shoulder = angle_of(scene.shoulder, scene.waist), scene.shoulder
+        normal = (math.cos(math.radians(down + 90)), math.sin(math.radians(down + 90)))
+        for name, point, half in (("elbow", arm.elbow, ELBOW_HALF), ("wrist", arm.wrist, WRIST_HALF)):
+            lift = (point[0] - shoulder[0]) * normal[0] + (point[1] - shoulder[1]) * normal[1] - tr - half
+            off(("pose", "arms", "hands"), f"the crossed arm's {name} does not lie on the chest", lift)
     elif hands == "floor":
-        off(("pose", "arms", "hands"), "the hand is not on the floor", arm.wrist[1] - lr)
+        off(("pose", "arms", "hands"), "the hand is not on the floor", arm.wrist[1] - WRIST_HALF)
     if pose.arms.elbows == "on-bench":
-        off(("pose", "arms", "elbows"), "the elbow does not press on the bench", arm.elbow[1] - lr - top)
+        off(("pose", "arms", "elbows"), "the elbow does not press on the bench", arm.elbow[1] - ELBOW_HALF - top)
         if not left <= arm.elbow[0] <= right:
             problems.append((("pose", "arms", "elbows"), "the elbow is beside the bench, not on it"))
     if scene.dumbbell is not None:
         off(("equipment",), "the dumbbell does not rest on the hips",
             distance_to_segment(scene.dumbbell, scene.waist, scene.hip)[0] - tr - props.dumbbell_radius)
     if scene.landmine is not None:
-        off(("equipment",), "the landmine bar does not rest on the hips",
-            distance_to_segment(scene.landmine[1], scene.waist, scene.hip)[0] - tr - 0.015)
+        off(("equipment",), "the landmine bar does not rest on the pad on the hips",
+            distance_to_segment(scene.landmine[1], scene.waist, scene.hip)[0] - tr - 2 * PAD_RADIUS - BAR_RADIUS)
     if scene.band is not None:
         legs = [scene.working] + ([scene.lifted] if scene.lifted else [])
         for end, leg in zip(scene.band, legs):
@@ -306,12 +340,40 @@ def _claims(scene: Scene, figure: Figure, figures: FiguresFile, slack: float = 0
             bow, _ = distance_to_segment(scene.waist, scene.shoulder, scene.working.knee)
             above = (scene.working.knee[0] - scene.shoulder[0]) * (scene.waist[1] - scene.shoulder[1]) - \
                     (scene.working.knee[1] - scene.shoulder[1]) * (scene.waist[0] - scene.shoulder[0])
-            if lumbar < 10 or above <= 0 or bow < 0.02:
+            # The upper back lies on the bench edge as in the neutral figure, so the bow is the
+            # lower back's alone: the pelvis tipped down from the waist (geometry.WAIST).
+            if lumbar < 10 or above <= 0 or bow < BOW:
                 problems.append((("pose", "arch"), f"the caption says the lower back bows up, but it extends {lumbar:.1f}° "
-                                                   f"and stands {bow:.3f} body heights off the line (10°, 0.02)"))
+                                                   f"and stands {bow:.3f} body heights off the line (10°, {BOW})"))
+        elif claim == "hips-not-below-line" and _below_line(scene) > TOLERANCE:
+            # An arch drawn with the hips sagging reads as another fault (hips not high enough).
+            problems.append((("pose", "hip_height"), f"the figure shows the hips up on the line from the shoulders to the "
+                                                     f"knee, but they sag {_below_line(scene):.3f} body heights below it"))
+        elif claim == "knee-toward-chest" and (scene.lifted is None or scene.lifted.knee[0] >= scene.hip[0]
+                                               or scene.lifted.knee[1] <= scene.hip[1]):
+            # Past a right angle at the hip: the lifted knee up over the chest's side of the hip.
+            problems.append((("pose", "lifted"), "the caption says the lifted leg comes toward the chest, but its knee is "
+                                                 "not above the hip on the chest's side"))
         elif claim == "both-feet-down" and scene.lifted is not None:
             problems.append((path, "the caption says both feet are down, but one is lifted"))
+        elif claim == "both-feet-down" and (scene.other is None or _hidden(scene.other, scene.working)):
+            # The far leg drawn exactly behind the near one cannot be seen: give it its own place.
+            problems.append((("pose", "other_foot"), "the caption says both feet are down, but only one leg shows: "
+                                                     "place the far foot (other_foot) apart from the near one"))
     return problems
+
+
+def _below_line(scene: Scene) -> float:
+    """How far the hip joint lies below the line from the shoulder to the working knee (negative: above it)."""
+    shoulder, knee, hip = scene.shoulder, scene.working.knee, scene.hip
+    cross = (knee[0] - shoulder[0]) * (hip[1] - shoulder[1]) - (knee[1] - shoulder[1]) * (hip[0] - shoulder[0])
+    return -cross / math.dist(shoulder, knee)
+
+
+def _hidden(far, near) -> bool:
+    """Whether the far leg lies behind the near one in the side view (its knee and foot within
+    a limb's thickness of the near leg's)."""
+    return math.dist(far.knee, near.knee) < 0.03 and math.dist(far.ankle, near.ankle) < 0.03
 
 
 def scene_problems(scene: Scene, figure: Figure, figures: FiguresFile, slack: float = 0.0) -> list[Problem]:
@@ -327,8 +389,38 @@ def body_problems(figure: Figure, figures: FiguresFile, slack: float = 0.0) -> l
     try:
         scene = pose_scene(figure, figures)
     except PoseError as error:
-        return [(("pose", error.field), f"this pose cannot be drawn: {error}")]
+        message = str(error)
+        if error.field == "foot":
+            message = _foot_values(figure, figures, message)
+        return [(("pose", error.field), f"this pose cannot be drawn: {message}")]
     return scene_problems(scene, figure, figures, slack)
+
+
+def _foot_values(figure: Figure, figures: FiguresFile, message: str) -> str:
+    """The reach message with the `foot:` values (as typed, two decimals) that the leg reaches
+    *and* that pass every body check with the rest of this pose: the run of them nearest the
+    value given, so each value in the range it names works."""
+    works = []
+    for k in range(1, 200):
+        value = k / 100
+        pose = figure.pose.model_copy(update={"foot": value})
+        try:
+            scene = pose_scene(figure.model_copy(update={"pose": pose}), figures)
+        except PoseError:
+            continue
+        if not scene_problems(scene, figure.model_copy(update={"pose": pose}), figures):
+            works.append(k)
+    head = message.split("; at this hip_height")[0]
+    if not works:
+        return f"{head}; no foot: value works with the rest of this pose (change hip_height or lifted)"
+    runs, start = [], works[0]
+    for a, b in zip(works, works[1:] + [None]):
+        if b != a + 1:
+            runs.append((start, a))
+            start = b
+    given = round(figure.pose.foot * 100)
+    low, high = min(runs, key=lambda r: 0 if r[0] <= given <= r[1] else min(abs(given - r[0]), abs(given - r[1])))
+    return f"{head}; at this hip_height use a value from {low / 100:.2f} to {high / 100:.2f} (body heights)"
 
 
 def figures_problems(figures: FiguresFile) -> list[Problem]:

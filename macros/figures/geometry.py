@@ -21,8 +21,22 @@ from ..data.model import Body, Bench, Figure, FiguresFile, Pose, Props
 Point = tuple[float, float]
 Point3 = tuple[float, float, float]
 
-WAIST = 0.6   # the lower back bends here: share of the trunk from the shoulder (chest above, pelvis below)
+WAIST = 0.7  # the lower back bends here (the lumbar spine, above the pelvis): share of the trunk from the shoulder
+# An arched back bows up between the shoulders and the hips: the ribs flare (the lower chest
+# rises from where the upper back rests, by this share of the arch) and the pelvis tips down
+# at the waist by the whole arch, so the lower back humps above the line while the hips stay on it.
+RIBS = 0.5
 BAR_RADIUS = 0.015
+PAD_RADIUS = 0.014    # a hip pad's half thickness (about 5 cm thick), body heights
+PAD_HALF = 0.05       # half its length along the pelvis
+PLATE_HALF = 0.02    # the landmine plate's half thickness seen edge-on (about 7 cm thick), body heights
+PIVOT_HEIGHT = 0.05   # the landmine's hinge above the floor, on its base
+PLATE_AT = 0.15      # the landmine plate's centre along the bar from the sleeve's end: past the hips, between the thighs
+# The arm's half thickness at the elbow and at the wrist (shapes.py draws it so): what rests on
+# a support touches it at these, so a hand on the bench lies on its top, not floating over it.
+ELBOW_HALF = 0.016
+WRIST_HALF = 0.012
+CROSSED_WRIST = 0.25  # crossed arms: the wrist's place along the chest from the shoulder (near the far shoulder)
 HEEL_PLANTAR = 20  # degrees the ankle points when the foot rests on its heel (on the bench)
 
 
@@ -173,7 +187,10 @@ class Scene:
     equipment: tuple[str, ...]
     dumbbell: Point | None
     band: tuple[Point, Point] | None    # the loop's two ends, just above each knee
-    landmine: tuple[Point, Point] | None  # pivot on the floor beside the body, the bar's rest on the hips
+    landmine: tuple[Point, Point] | None  # pivot on the floor beyond the feet, the bar's rest on the hips
+    other: Leg | None = None              # the far leg, planted too (both feet down)
+    plate: tuple[Point, Point] | None = None  # the landmine's plate seen edge-on: its two rims
+    pad: tuple[Point, Point] | None = None    # the hip pad under the landmine bar: its two ends
 
     @property
     def belly(self) -> Point:
@@ -183,7 +200,7 @@ class Scene:
         """Every joint by name (the lifted leg's as lifted_*)."""
         named = {"head": self.head, "shoulder": self.shoulder, "blade": self.blade, "waist": self.waist, "hip": self.hip,
                  "elbow": self.arm.elbow, "wrist": self.arm.wrist, "fingers": self.arm.fingers}
-        for prefix, leg in (("", self.working), ("lifted_", self.lifted)):
+        for prefix, leg in (("", self.working), ("lifted_", self.lifted), ("other_", self.other)):
             if leg is not None:
                 named.update({f"{prefix}knee": leg.knee, f"{prefix}ankle": leg.ankle,
                               f"{prefix}heel": leg.heel, f"{prefix}toe": leg.toe})
@@ -220,6 +237,7 @@ def _trunk(pose: Pose, body: Body, bench: Bench) -> tuple[Point, Point, Point, P
     `arch` degrees further down from the chest at the waist (the lower back bows up)."""
     length, radius = body.trunk, body.trunk_radius
     h, arch = pose.hip_height, math.radians(pose.arch)
+    rise = RIBS * arch
     chest, pelvis = WAIST * length, (1 - WAIST) * length
 
     def u(phi: float) -> Point:
@@ -233,8 +251,8 @@ def _trunk(pose: Pose, body: Body, bench: Bench) -> tuple[Point, Point, Point, P
         def place(phi: float):
             shoulder = (0.0, radius)
             blade = (c * length, radius)
-            waist = (blade[0] + (chest - c * length) * u(phi)[0], blade[1] + (chest - c * length) * u(phi)[1])
-            hip = (waist[0] + pelvis * u(phi + arch)[0], waist[1] + pelvis * u(phi + arch)[1])
+            waist = (blade[0] + (chest - c * length) * u(phi - rise)[0], blade[1] + (chest - c * length) * u(phi - rise)[1])
+            hip = (waist[0] + pelvis * u(phi - rise + arch)[0], waist[1] + pelvis * u(phi - rise + arch)[1])
             return shoulder, blade, waist, hip, (0.0, 0.0)
     else:
         # Back on the bench's edge C = (0, b): the point of the spine a share c from the
@@ -244,8 +262,8 @@ def _trunk(pose: Pose, body: Body, bench: Bench) -> tuple[Point, Point, Point, P
         def place(phi: float):
             spine = (radius * math.sin(phi), b + radius * math.cos(phi))
             shoulder = (spine[0] - c * length * u(phi)[0], spine[1] - c * length * u(phi)[1])
-            waist = (spine[0] + (chest - c * length) * u(phi)[0], spine[1] + (chest - c * length) * u(phi)[1])
-            hip = (waist[0] + pelvis * u(phi + arch)[0], waist[1] + pelvis * u(phi + arch)[1])
+            waist = (spine[0] + (chest - c * length) * u(phi - rise)[0], spine[1] + (chest - c * length) * u(phi - rise)[1])
+            hip = (waist[0] + pelvis * u(phi - rise + arch)[0], waist[1] + pelvis * u(phi - rise + arch)[1])
             return shoulder, spine, waist, hip, (0.0, b)
     low, high = math.radians(-85), math.radians(85)
     y_low, y_high = place(low)[3][1], place(high)[3][1]
@@ -281,15 +299,20 @@ def _foot_range_message(foot: float, hip: Point, ankle_y: float, origin: float, 
             f"value from {low:.2f} to {high:.2f} (body heights)")
 
 
-def _planted_leg(pose: Pose, body: Body, bench: Bench, hip: Point, origin: float) -> tuple[Leg, tuple]:
+def _planted_leg(pose: Pose, body: Body, bench: Bench, hip: Point, origin: float,
+                 foot: float | None = None, field: str = "foot") -> tuple[Leg, tuple]:
     ground = bench.height if pose.foot_on == "bench" else 0.0
-    ankle = (origin + pose.foot, ground + body.ankle_height)
+    foot = pose.foot if foot is None else foot
+    # A heel lifted `heel_lift` degrees: the foot rocks up about its toes (they stay on the
+    # floor), so the ankle rises and the foot's pitch takes some of the shin's lean.
+    lift = math.radians(pose.heel_lift if field == "foot" else 0.0)
+    ankle = (origin + foot, ground + 0.8 * body.foot * math.sin(lift) + body.ankle_height * math.cos(lift))
     try:
         knee = two_segment(hip, ankle, body.thigh, body.shank)
     except ValueError:
-        raise PoseError("foot", _foot_range_message(pose.foot, hip, ankle[1], origin, body)) from None
-    heel = (ankle[0] - 0.2 * body.foot, ground)
-    toe = (ankle[0] + 0.8 * body.foot, ground)
+        raise PoseError(field, _foot_range_message(foot, hip, ankle[1], origin, body).replace("foot:", f"{field}:")) from None
+    toe = (ankle[0] + 0.8 * body.foot * math.cos(lift) - body.ankle_height * math.sin(lift), ground)
+    heel = (toe[0] - body.foot * math.cos(lift), ground + body.foot * math.sin(lift))
     if pose.foot_on == "bench":
         # On a bench the shin leans far back: the foot rests on its heel, toes up, the ankle
         # held a little pointed (as one pushes through the heel), not flat and bent past its range.
@@ -342,52 +365,58 @@ def _arm(pose: Pose, body: Body, bench: tuple, props: Props, shoulder: Point, wa
         return p[1] - lr
 
     if hands == "bench" and pose.arms.elbows == "on-bench":
-        # Elbows pressed into the pad straight out beside the shoulders (the upper arm reaches
-        # down to it), the forearms flat on it, on out and a little towards the head.
-        drop = shoulder[1] - top - lr
+        # Elbows pressed into the pad out beside the trunk (the upper arm reaches down to it),
+        # the forearms flat on it towards the head.
+        drop = shoulder[1] - top - ELBOW_HALF
         if drop > upper:
             raise PoseError("arms", "the elbows cannot reach down to the bench from these shoulders")
-        # Towards the head as far as the pad allows, so the side view shows the upper arm going
-        # down to the pad beside the shoulder; the forearm flat on the pad at a right angle to
-        # the upper arm (turned out as far as needed to stay on the pad).
-        x = min(max(shoulder[0] - 0.35 * upper, left + lr), right - lr)
+        # Towards the hips as far as the pad allows, so the side view shows the upper arm going
+        # from the shoulder down to the pad (clear of the head, which lies beyond the shoulder);
+        # the forearm flat on the pad at a right angle to the upper arm, towards the head
+        # (turned out as far as needed to stay on the pad).
+        x = min(max(shoulder[0] + 0.35 * upper, left + lr), right - lr)
         side = math.sqrt(max(upper ** 2 - drop ** 2 - (x - shoulder[0]) ** 2, 0.0))
-        elbow = (x, top + lr, s3[2] + side)
+        elbow = (x, top + ELBOW_HALF, s3[2] + side)
         ux, uz = x - shoulder[0], side
-        # Flat on the pad and square to the upper arm: (fx, fz) with ux*fx + uz*fz = 0.
+        # Flat on the pad and square to the upper arm: (fx, fz) with ux*fx + uz*fz = 0, fx <= 0.
         norm = math.hypot(ux, uz) or 1.0
-        fx, fz = lower * uz / norm, -lower * ux / norm
-        room = right - lr - x
-        if fx > room:   # the pad ends: turn the forearm out until the wrist is on it
-            fx = max(room, 0.0)
+        fx, fz = -lower * uz / norm, lower * ux / norm
+        room = x - left - lr
+        if -fx > room:   # the pad ends: turn the forearm out until the wrist is on it
+            fx = -max(room, 0.0)
             fz = math.sqrt(max(lower ** 2 - fx ** 2, 0.0))
-        wrist = (x + fx, top + lr, elbow[2] + fz)
-        return _finish(hands, body, shoulder, s3, elbow, wrist, wrist)
+        wrist = (x + fx, top + WRIST_HALF, elbow[2] + fz)
+        return _finish(hands, body, shoulder, s3, elbow, wrist, wrist, bench)
     if hands == "bench":
         # On the pad beside the shoulders (never past its edge when the shoulders are beyond it).
         x = min(max(shoulder[0] - props.hands_behind, left + 0.03), right - 0.03)
-        target = (x, top + lr, props.hands_beside)
+        target = (x, top + WRIST_HALF, props.hands_beside)
         clearance = over_bench
     elif hands == "floor":
         dy, dz = shoulder[1] - lr, props.hands_beside - s3[2]
         dx = math.sqrt(max((0.97 * (upper + lower)) ** 2 - dy ** 2 - dz ** 2, 0.0))
-        target = (shoulder[0] + dx, lr, props.hands_beside)
+        target = (shoulder[0] + dx, WRIST_HALF, props.hands_beside)
         clearance = over_floor
     elif hands == "chest":
-        # Crossed over the chest: the elbow beside the ribcage (towards the hips from the
-        # shoulder, just above the chest), the forearm across the upper chest, the wrist near
-        # the far shoulder so the fingers rest on it. Of the elbows that reach, the one furthest
-        # towards the hips: never up beside the face.
+        # Crossed over the chest, lying on it: the forearm across the chest with the wrist
+        # near the far shoulder (the fingers on towards it), the elbow down on the chest by the
+        # lower ribs. Both rest on the chest's front (one limb's radius off its surface, never
+        # behind the back); of the elbows that reach, the one furthest towards the hips.
         down = angle_of(shoulder, waist)
-        on = _along(shoulder, down, 0.12 * math.dist(shoulder, waist))
-        up = _along(on, down + 90, body.trunk_radius + lr + lift)
+        t, n = _direction(down), _direction(down + 90)
+
+        def on_chest(p: Point3) -> float:
+            rel = (p[0] - shoulder[0], p[1] - shoulder[1])
+            return rel[0] * n[0] + rel[1] * n[1] - body.trunk_radius - ELBOW_HALF
+
+        up = _along(_along(shoulder, down, CROSSED_WRIST * math.dist(shoulder, waist)), down + 90,
+                    body.trunk_radius + WRIST_HALF)
         target = (up[0], up[1], -props.shoulder_width / 5)
-        t = _direction(down)
-        elbow = elbow_3d(s3, target, upper, lower, over_chest, lift,
+        elbow = elbow_3d(s3, target, upper, lower, on_chest, 0.0,
                          prefer=lambda p: -((p[0] - shoulder[0]) * t[0] + (p[1] - shoulder[1]) * t[1]))
         if elbow is not None:
             return _finish(hands, body, shoulder, s3, elbow, target, target)
-        clearance = over_chest
+        clearance = on_chest
     elif hands == "dumbbell" and dumbbell is not None:
         # The near hand on the dumbbell's near end at the hips, the upper arm down along the
         # side of the trunk, the elbow by the ribs: beside the trunk (out past its half
@@ -403,9 +432,8 @@ def _arm(pose: Pose, body: Body, bench: tuple, props: Props, shoulder: Point, wa
             return _finish(hands, body, shoulder, s3, elbow, target, target)
         clearance = over_chest
     elif hands == "bar" and bar is not None:
-        rest, pivot = bar
-        t = (props.shoulder_width / 2) / max(pivot[2] - rest[2], 1e-6)
-        target = _plus(rest, _sub(pivot, rest), t)
+        # The near hand on the bar's sleeve end, beside the bar (just off the midline).
+        target = bar[0]
         clearance = over_chest
     else:
         raise PoseError("arms", f"the hands hold the {hands}, which this figure does not show")
@@ -417,15 +445,25 @@ def _arm(pose: Pose, body: Body, bench: tuple, props: Props, shoulder: Point, wa
         wrist = _plus(elbow, direction, lower)
     else:
         wrist = target
-    return _finish(hands, body, shoulder, s3, elbow, wrist, target)
+    return _finish(hands, body, shoulder, s3, elbow, wrist, target, bench)
 
 
-def _finish(hands: str, body: Body, shoulder: Point, s3: Point3, elbow: Point3, wrist: Point3, target: Point3) -> Arm:
+def _finish(hands: str, body: Body, shoulder: Point, s3: Point3, elbow: Point3, wrist: Point3, target: Point3,
+            bench: tuple | None = None) -> Arm:
     forearm = _sub(wrist, elbow)
     if hands in ("bench", "floor"):
-        # The hand lies on what it holds, fingers on along the forearm's heading.
+        # The hand lies on what it holds, fingers on along the forearm's heading; on the bench
+        # turned out to the side as far as needed to keep the fingers on the pad (never over
+        # its edge or down through it).
         flat = _unit((forearm[0], 0.0, forearm[2]) if abs(forearm[0]) + abs(forearm[2]) > 1e-9 else (-1.0, 0.0, 0.0))
-        fingers = _plus(wrist, flat, 0.7 * body.hand)
+        reach = 0.7 * body.hand
+        if hands == "bench" and bench is not None:
+            left, right = bench[0] + body.limb_radius, bench[1] - body.limb_radius
+            x = min(max(wrist[0] + reach * flat[0], left), right)
+            fx = (x - wrist[0]) / reach
+            fz = math.copysign(math.sqrt(max(1.0 - fx * fx, 0.0)), flat[2] if flat[2] else 1.0)
+            flat = (fx, 0.0, fz)
+        fingers = _plus(wrist, flat, reach)
     else:
         fingers = _plus(wrist, _unit(forearm), 0.4 * body.hand)
     flat2 = lambda p: (p[0], p[1])  # noqa: E731
@@ -449,24 +487,37 @@ def pose_scene(figure: Figure, figures: FiguresFile) -> Scene:
     origin = shoulder[0] if pose.back_on == "floor" else 0.0
     working, bench_box = _planted_leg(pose, body, bench, hip, origin)
     lifted = _lifted_leg(pose, body, hip, pelvis)
+    other = _planted_leg(pose, body, bench, hip, origin, pose.other_foot, "other_foot")[0] \
+        if pose.other_foot is not None else None
     dumbbell = _dumbbell(body, props, hip, pelvis, lifted) if "dumbbell" in figure.equipment else None
     band = None
     if "band" in figure.equipment:
-        # Just above each knee: on the thigh a band's width from the knee.
-        near = _along(working.knee, angle_of(working.knee, hip), 0.15 * body.thigh)
-        far = _along(lifted.knee, angle_of(lifted.knee, hip), 0.15 * body.thigh) if lifted else near
+        # Just above each knee: on the thigh a fifth of its length from the knee (above the kneecap).
+        near = _along(working.knee, angle_of(working.knee, hip), 0.2 * body.thigh)
+        far = _along(lifted.knee, angle_of(lifted.knee, hip), 0.2 * body.thigh) if lifted else near
         band = (near, far)
-    landmine, bar = None, None
+    landmine, bar, plate, pad = None, None, None, None
     if "landmine" in figure.equipment:
-        # The bar across the front of the hips, from its pivot on the floor beside the body
-        # (nearer the feet), so the side view shows the bar end-on at the hips, the pivot below.
-        rest = _along(hip, pelvis + 90, body.trunk_radius + BAR_RADIUS)
-        pivot_x = rest[0] + 0.12
-        run = math.sqrt(max(props.landmine_length ** 2 - rest[1] ** 2 - 0.12 ** 2, 0.0))
-        bar = ((rest[0], rest[1], 0.0), (pivot_x, 0.0, run))
-        landmine = ((pivot_x, 0.0), rest)
+        # A landmine bar runs along the body's midline, between the legs: from its pivot on the
+        # floor beyond the feet up to the hips, where its sleeve end rests across a pad on the
+        # hip crease (the text: "pad your hips well"). The plate sits on the sleeve just past the
+        # pad, towards the pivot, seen edge-on from the side (a disc square to the bar); the
+        # hands hold the sleeve's end. Drawn at the figures' one scale, the bar is as long as
+        # fits the canvas (props.landmine_length).
+        normal = pelvis + 90
+        pad_centre = _along(hip, normal, body.trunk_radius + PAD_RADIUS)
+        pad = (_along(pad_centre, pelvis, -PAD_HALF), _along(pad_centre, pelvis, PAD_HALF))
+        rest = _along(hip, normal, body.trunk_radius + 2 * PAD_RADIUS + BAR_RADIUS)
+        run = math.sqrt(max(props.landmine_length ** 2 - (rest[1] - PIVOT_HEIGHT) ** 2, 0.0))
+        pivot = (rest[0] + run, PIVOT_HEIGHT)
+        heading = angle_of(rest, pivot)
+        centre = _along(rest, heading, PLATE_AT)
+        plate = (_along(centre, heading + 90, props.plate_radius), _along(centre, heading - 90, props.plate_radius))
+        grip = _along(rest, heading, -0.015)   # the sleeve's end, just past the rest towards the head
+        bar = ((grip[0], grip[1], BAR_RADIUS + body.limb_radius), (pivot[0], pivot[1], BAR_RADIUS + body.limb_radius))
+        landmine = (pivot, rest)
     arm = _arm(pose, body, bench_box, props, shoulder, waist, dumbbell, bar)
     return Scene(body=body, head=head, neck=neck, face=face, shoulder=shoulder, blade=blade, waist=waist, hip=hip,
                  contact=contact, working=working, lifted=lifted, arm=arm, bench=bench_box,
                  bench_under="foot" if pose.foot_on == "bench" else "back", equipment=tuple(figure.equipment),
-                 dumbbell=dumbbell, band=band, landmine=landmine)
+                 dumbbell=dumbbell, band=band, landmine=landmine, other=other, plate=plate, pad=pad)

@@ -65,9 +65,11 @@ def raster_figure(figure: Figure, figures: FiguresFile, ink: tuple, muted: tuple
             pen.line(points, fill=colour, width=line if shape.layer != "prop" else max(1, round(0.006 * SCALE)),
                      joint="curve")
         else:
-            # The near arm outlined in the paper's colour, as in the SVG, to show over the trunk.
-            pen.polygon([px(p) for p in _outline(shape)], fill=paper if shape.cut else colour,
-                        outline=paper if shape.layer == "arm" or shape.solid else None)
+            # The near arm outlined in the paper's colour, as in the SVG, to show over the trunk;
+            # a cut-out in front (a band, a pad) outlined in the ink, as the SVG strokes it.
+            outline = paper if shape.layer == "arm" or shape.solid else ink if shape.cut and shape.layer in ("front", "gear") \
+                else None
+            pen.polygon([px(p) for p in _outline(shape)], fill=paper if shape.cut else colour, outline=outline)
     return image
 
 

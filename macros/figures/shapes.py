@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .geometry import Point, Scene, angle_of
+from .geometry import ELBOW_HALF, PLATE_HALF, WRIST_HALF, Point, Scene, angle_of, turn
 from ..data.model import Figure, FiguresFile
 
 # Drawn half-thicknesses, body heights (a drawing choice): where each limb starts and ends.
@@ -24,12 +24,15 @@ THIGH = (0.034, 0.024)
 SHIN = (0.024, 0.016)
 FOOT = (0.016, 0.009)
 UPPER_ARM = (0.021, 0.016)
-FOREARM = (0.016, 0.012)
-HAND = (0.012, 0.009)
+FOREARM = (ELBOW_HALF, WRIST_HALF)
+HAND = (WRIST_HALF, 0.009)
 NECK = 0.022
 TRUNK = (0.05, 0.055, 0.047, 0.055)   # at the shoulder, the shoulder blades, the waist, the hip
 SLAB = 0.035                          # the bench's pad
-LAYERS = ("prop", "far", "body", "arm", "front", "guide", "arrow", "mark")
+BAND = 0.008                          # a band's half width where it wraps a thigh
+# "gear": equipment between the legs (the landmine bar), behind the near side, drawn as
+# equipment (outlined, hollow), never in a limb's fill, so it cannot be taken for a leg.
+LAYERS = ("prop", "far", "gear", "body", "arm", "front", "guide", "arrow", "mark")
 
 
 @dataclass(frozen=True)
@@ -82,27 +85,57 @@ def shapes(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Shape]:
     out.append(Shape("prop", "loop", ((left, top), (right, top), (right, top - SLAB), (left, top - SLAB))))
     for x in (left + 0.03, right - 0.03):
         out.append(Shape("prop", "line", ((x, top - SLAB), (x, 0.0))))
-    if scene.landmine:
-        pivot, rest = scene.landmine
-        out.append(Shape("prop", "loop", ((pivot[0] - 0.04, 0.0), (pivot[0] - 0.02, 0.025), (pivot[0] + 0.02, 0.025),
-                                          (pivot[0] + 0.04, 0.0))))
-        # The plate on the bar's far end, beyond the far hip: behind the body, lighter.
-        out.append(Shape("far", "circle", (rest,), (props.plate_radius,)))
-        out.append(Shape("far", "circle", (rest,), (props.plate_radius * 0.82,), cut=True))
     if scene.lifted:
         out += _leg(scene.lifted, "far", planted=False)
+    if scene.other:
+        out += _leg(scene.other, "far", planted=True)
+    if scene.landmine:
+        # The bar between the legs (behind the near one, in front of the lifted one): from the
+        # pivot up to the sleeve on the hips; the plate on the sleeve seen edge-on, as wide as
+        # a plate is thick; the pivot's base on the floor beyond the feet, a block with its
+        # sleeve along the bar.
+        pivot, rest = scene.landmine
+        heading = angle_of(rest, pivot)
+        out += [Shape("gear", "taper", (pivot, rest), (0.011, 0.011), cut=True),
+                Shape("gear", "taper", (_at(rest, heading, -0.02), _at(rest, heading, 0.2)), (0.017, 0.017), cut=True)]
+        (a, b), across = scene.plate, angle_of(*scene.plate)
+        out.append(Shape("gear", "loop", (_at(a, across + 90, PLATE_HALF), _at(b, across + 90, PLATE_HALF),
+                                          _at(b, across - 90, PLATE_HALF), _at(a, across - 90, PLATE_HALF)), cut=True))
+        x, base, plate = pivot[0], 0.075, 0.014
+        out += [Shape("gear", "loop", ((x - base, 0.0), (x - base, plate), (x + base, plate), (x + base, 0.0)), cut=True),
+                Shape("gear", "loop", ((x - 0.032, plate), (x - 0.016, pivot[1]), (x + 0.016, pivot[1]), (x + 0.032, plate)),
+                      cut=True),
+                Shape("gear", "circle", (pivot,), (0.016,), cut=True)]
     # The trunk: shoulder, shoulder blades, waist, hip.
     spine = (scene.shoulder, scene.blade, scene.waist, scene.hip)
     for (a, ra), (b, rb) in zip(zip(spine, TRUNK), zip(spine[1:], TRUNK[1:])):
         if math.dist(a, b) > 1e-9:
             out.append(Shape("body", "taper", (a, b), (ra, rb)))
+    if figure.pose.arch > 0:
+        # Ribs flared up (an arched back): the front of the lower rib cage lifts above the
+        # trunk's line, just above the waist where the lower back bends.
+        chest = angle_of(scene.blade, scene.waist)
+        ribs = _at(scene.blade, chest, 0.7 * math.dist(scene.blade, scene.waist))
+        lift = min(figure.pose.arch, 25) / 25 * 0.022
+        peak = _at(ribs, chest + 90, TRUNK[2] - 0.04 + lift)
+        out.append(Shape("body", "taper", (scene.blade, peak), (TRUNK[1], 0.04)))
+        # The belly and lower back humped up over the waist (no dip there, as a neutral trunk
+        # narrows), sloping down to the tipped pelvis.
+        pelvis = angle_of(scene.waist, scene.hip)
+        belly = _at(scene.waist, (chest + pelvis) / 2 + 90, TRUNK[2] - 0.036 + 0.8 * lift)
+        out.append(Shape("body", "taper", (peak, belly), (0.04, 0.036)))
+        out.append(Shape("body", "taper", (belly, scene.hip), (0.036, TRUNK[3])))
     out.append(Shape("body", "taper", (scene.shoulder, scene.neck), (NECK, NECK)))
     hr = body.head_radius
     out.append(Shape("body", "circle", (scene.head,), (hr,)))
-    # The face: a nose where it looks, an eye between it and the crown (a cut-out dot).
-    out.append(Shape("body", "poly", (_at(scene.head, scene.face + 30, hr * 0.92), _at(scene.head, scene.face, hr + 0.016),
-                                      _at(scene.head, scene.face - 30, hr * 0.92))))
-    out.append(Shape("body", "circle", (_at(scene.head, scene.face + 42, hr * 0.58),), (0.0085,), cut=True))
+    # The face, so gaze and a tucked chin show: the jaw out towards the chin (between where the
+    # face looks and the neck), a small round nose where it looks, an eye above it towards
+    # the crown (a cut-out dot).
+    from_neck = turn(scene.face, angle_of(scene.head, scene.neck))
+    chin = scene.face + 0.55 * from_neck
+    out.append(Shape("body", "taper", (scene.head, _at(scene.head, chin, hr * 0.72)), (hr * 0.9, hr * 0.4)))
+    out.append(Shape("body", "circle", (_at(scene.head, scene.face + 0.1 * from_neck, hr * 0.95),), (hr * 0.2,)))
+    out.append(Shape("body", "circle", (_at(scene.head, scene.face - 0.45 * from_neck, hr * 0.55),), (0.0085,), cut=True))
     out += _leg(scene.working, "body", planted=True)
     arm = scene.arm
     # The near arm on a layer of its own, outlined, so it shows where it lies over the trunk.
@@ -117,30 +150,33 @@ def shapes(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Shape]:
         out += [Shape("front", "circle", (far,), (r,), solid=True), Shape("front", "line", (far, scene.dumbbell)),
                 Shape("front", "circle", (scene.dumbbell,), (r,), solid=True)]
     if scene.band:
+        # An elastic loop, flat: a cuff round each thigh just above the knee, and between them
+        # the loop's two strands side by side, parallel (never crossed into an X).
         near, far = scene.band
-        wraps = []
         for end, leg in ((near, scene.working), (far, scene.lifted or scene.working)):
             heading = angle_of(leg.hip, leg.knee) + 90
-            half = THIGH[1] + 0.008
-            wraps.append((_at(end, heading, half), _at(end, heading, -half)))
-            out.append(Shape("front", "line", wraps[-1]))
-        # The loop stretched between the thighs: its two strands.
-        (a1, a2), (b1, b2) = wraps
-        out += [Shape("front", "line", (a1, b1)), Shape("front", "line", (a2, b2))]
-    if scene.landmine:
-        pivot, rest = scene.landmine
-        out += [Shape("front", "line", (pivot, rest)), Shape("front", "circle", (rest,), (0.017,), cut=True)]
+            half = THIGH[1] + 0.006
+            out.append(Shape("front", "taper", (_at(end, heading, half), _at(end, heading, -half)), (BAND, BAND), cut=True))
+        side = angle_of(near, far) + 90
+        for k in (1, -1):
+            out.append(Shape("front", "taper", (_at(near, side, k * BAND), _at(far, side, k * BAND)),
+                             (0.7 * BAND, 0.7 * BAND), cut=True))
+    if scene.pad:
+        # The pad on the hip crease under the bar.
+        out.append(Shape("front", "taper", scene.pad, (0.014, 0.014), cut=True))
     working = scene.working
     if "straight-line" in figure.guides:
         heading = angle_of(scene.shoulder, working.knee)
-        out.append(Shape("guide", "line", (_at(scene.shoulder, heading, -0.05), _at(working.knee, heading, 0.08))))
+        # From just behind the shoulders to the working knee, no further: past the knee it would
+        # seem to run on to the lifted foot.
+        out.append(Shape("guide", "line", (_at(scene.shoulder, heading, -0.05), working.knee)))
     if "vertical-shin" in figure.guides:
         x = working.ankle[0]
         out.append(Shape("guide", "line", ((x, working.heel[1] + 0.002), (x, working.knee[1] + 0.07))))
     if "push-down" in figure.guides:
-        # Down on the elbow, slanted from the feet's side so it clears the head beside it.
-        slant = 62
-        out.append(_arrow(_at(arm.elbow, slant, 0.17), _at(arm.elbow, slant, UPPER_ARM[1] + 0.014)))
+        # Straight down on the elbow, into the bench (the elbow lies towards the hips from the
+        # shoulder, so the arrow clears the head).
+        out.append(_arrow((arm.elbow[0], arm.elbow[1] + 0.2), (arm.elbow[0], arm.elbow[1] + UPPER_ARM[1] + 0.012)))
     if figure.movement:
         hx, hy = scene.hip
         low = (hx, max(0.03, hy - body.trunk_radius - 0.17))

@@ -142,11 +142,12 @@ def drawing(scene: Scene, figure: Figure, figures: FiguresFile, id_prefix: str =
     return {
         "width": _n((right - left) * SCALE), "height": _n((top - bottom) * SCALE),
         "ids": {"name": f"{id_prefix}{figure.id}-name", "desc": f"{id_prefix}{figure.id}-desc"},
-        "thin": _n(0.006 * SCALE), "line": _n(0.01 * SCALE), "halo": _n(0.024 * SCALE),
+        "thin": _n(0.006 * SCALE), "line": _n(0.01 * SCALE), "halo": _n(0.012 * SCALE),
         "dash": f"{_n(0.025 * SCALE)} {_n(0.015 * SCALE)}",
         "prop": c.line((left, 0.0), (right, 0.0)) + joined(layers["prop"]),
         "far": joined(s for s in layers["far"] if not s.cut),
         "far_cut": joined(s for s in layers["far"] if s.cut),
+        "gear": [c.path(s) for s in layers["gear"]],
         "body": joined(s for s in layers["body"] if not s.cut),
         "body_cut": joined(s for s in layers["body"] if s.cut),
         "arm": joined(layers["arm"]),
