@@ -103,3 +103,35 @@ def hit_rates(outcomes: list[tuple[Query, list[str]]]) -> tuple[int, int, int]:
     top1 = sum(1 for q, ids in answered if ids[:1] == [q.expect])
     top3 = sum(1 for q, ids in answered if q.expect in ids[:3])
     return top1, top3, len(answered)
+
+
+# The site's own search under either engine, as a reader uses it. Material: a box in the
+# header (on a phone behind the magnifier, `label[for="__search"]`). Zensical 0.0.73: a header
+# button (on a phone the same magnifier) that opens a dialog in a shadow root, which
+# Playwright's CSS locators pierce.
+_MATERIAL_BOX = "input.md-search__input"
+_ZENSICAL_BOX = 'dialog[aria-label="Search"] input[role="combobox"]'
+RESULTS = '.md-search-result__item, dialog[aria-label="Search"] a[role="option"]'
+
+
+def open_search(page):
+    """Open the page's search as a reader does; return its text box."""
+    phone = page.viewport_size["width"] < 1220
+    if page.locator(_MATERIAL_BOX).count():
+        (page.locator('label.md-header__button[for="__search"]').first if phone
+         else page.locator(_MATERIAL_BOX)).click()
+        return page.locator(_MATERIAL_BOX)
+    (page.locator('label.md-header__button[for="__search"]').first if phone
+     else page.locator(".md-search__button").first).click()
+    box = page.locator(_ZENSICAL_BOX)
+    box.wait_for()
+    return box
+
+
+def search_for(page, words: str):
+    """Type `words` into the page's search; return the results once the first is shown."""
+    box = open_search(page)
+    box.press_sequentially(words)
+    results = page.locator(RESULTS)
+    results.first.wait_for()
+    return results

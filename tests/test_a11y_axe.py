@@ -6,6 +6,7 @@ import pytest
 
 from axe_audit import AXE_JS, COLOR_SCHEMES, VIEWPORTS, axe_violations
 from site_pages import reader_pages
+from every_engine import built_site, site_url  # noqa: F401  every engine's build (conftest.py `engine_site`)
 
 
 

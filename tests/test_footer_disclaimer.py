@@ -12,6 +12,7 @@ from axe_audit import VIEWPORTS
 from site_pages import MISSING_PAGE, page_file, reader_pages
 from site_text import normalize
 from support import site_base_path
+from every_engine import built_site, site_url  # noqa: F401  every engine's build (conftest.py `engine_site`)
 
 
 

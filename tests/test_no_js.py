@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 from axe_audit import VIEWPORTS
 from site_pages import reader_pages
 from site_text import normalize
+from every_engine import built_site, site_url  # noqa: F401  every engine's build (conftest.py `engine_site`)
 
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from axe_audit import VIEWPORTS
 from site_pages import reader_pages
+from every_engine import built_site, site_url  # noqa: F401  every engine's build (conftest.py `engine_site`)
 
 
 

@@ -9,7 +9,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from axe_audit import VIEWPORTS
+from search_ui import search_for
 from site_pages import reader_pages
+from every_engine import built_site, site_url  # noqa: F401  every engine's build (conftest.py `engine_site`)
 
 
 
@@ -69,8 +71,7 @@ def test_loading_and_using_each_page_requests_only_the_site(browser, built_site,
             page.goto(site_url + current, wait_until="networkidle")
             # Use the page as a reader does: search (loads the index and the search worker)
             # and switch the colour scheme.
-            page.locator("input.md-search__input").press_sequentially("glute")
-            page.locator(".md-search-result__item").first.wait_for()
+            search_for(page, "glute")
             page.keyboard.press("Escape")
             page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
             counts[current or "(home)"] = len(requests)
