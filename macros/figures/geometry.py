@@ -37,7 +37,9 @@ PLATE_AT = 0.15      # the landmine plate's centre along the bar from the sleeve
 ELBOW_HALF = 0.016
 WRIST_HALF = 0.012
 CROSSED_WRIST = 0.25  # crossed arms: the wrist's place along the chest from the shoulder (near the far shoulder)
-HEEL_PLANTAR = 20  # degrees the ankle points when the foot rests on its heel (on the bench)
+LIFTED_FOOT = 0.65    # the lifted foot's drawn length, a share of the foot's (a drawing choice: seen from the side a
+                      # full-length foot held up reads as a third leg segment as long as the shin)
+HEEL_PLANTAR = 40  # degrees the ankle points when the foot rests on its heel (on the bench)
 
 
 class PoseError(ValueError):
@@ -333,9 +335,11 @@ def _lifted_leg(pose: Pose, body: Body, hip: Point, pelvis: float) -> Leg | None
     knee = _along(hip, thigh, body.thigh)
     shin = thigh - pose.lifted.knee
     ankle = _along(knee, shin, body.shank)
-    # The foot at a right angle to the shin, toes up.
-    heel = _along(ankle, shin + 90, -0.2 * body.foot)
-    toe = _along(ankle, shin + 90, 0.8 * body.foot)
+    # The foot at a right angle to the shin, toes up; drawn shorter than the planted one
+    # (LIFTED_FOOT), so the lifted leg reads as thigh, shin and a foot, not three long segments.
+    foot = LIFTED_FOOT * body.foot
+    heel = _along(ankle, shin + 90, -0.2 * foot)
+    toe = _along(ankle, shin + 90, 0.8 * foot)
     return Leg(hip, knee, ankle, heel, toe)
 
 
