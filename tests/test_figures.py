@@ -448,6 +448,17 @@ def test_a_hand_on_the_bench_lies_on_its_top(figure_id):
     assert "the hand is not on the bench top" in _messages(scene_problems(floating, _figure(figure_id), figures))
 
 
+@pytest.mark.parametrize("figure_id", ["setup", "bottom"])
+def test_sitting_against_the_bench_the_forearm_lies_along_the_pad(figure_id):
+    # Not a hook: the forearm seen from the side along the pad towards the head, the hand flat
+    # at its end, the elbow just off the pad.
+    scene, figures = _scene(figure_id)
+    arm, top = scene.arm, scene.bench[2]
+    assert math.dist(arm.elbow, arm.wrist) >= 0.6 * figures.body.forearm
+    assert arm.wrist[0] < arm.elbow[0] and arm.fingers[1] == pytest.approx(arm.wrist[1])
+    assert 0 <= arm.elbow[1] - top <= 0.05
+
+
 def test_fingers_over_the_bench_edge_are_reported():
     from dataclasses import replace
     scene, figures = _scene("top")

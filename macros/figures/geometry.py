@@ -368,10 +368,13 @@ def _arm(pose: Pose, body: Body, bench: tuple, props: Props, shoulder: Point, wa
     def over_floor(p: Point3) -> float:
         return p[1] - lr
 
-    if hands == "bench" and pose.arms.elbows == "on-bench":
+    sitting = shoulder[0] > right - lr   # the shoulders in front of the bench (sitting against it)
+    if hands == "bench" and (pose.arms.elbows == "on-bench" or sitting):
         # Elbows pressed into the pad out beside the trunk (the upper arm reaches down to it),
-        # the forearms flat on it towards the head.
-        drop = shoulder[1] - top - ELBOW_HALF
+        # the forearms flat on it towards the head. Sitting against the bench the hands rest
+        # on the pad behind the shoulders the same way, the elbow just off it (lift), so the
+        # side view shows the elbow bent and the hand flat on the pad, not an arm seen end-on.
+        drop = shoulder[1] - top - ELBOW_HALF - lift
         if drop > upper:
             raise PoseError("arms", "the elbows cannot reach down to the bench from these shoulders")
         # Towards the hips as far as the pad allows, so the side view shows the upper arm going
@@ -380,7 +383,7 @@ def _arm(pose: Pose, body: Body, bench: tuple, props: Props, shoulder: Point, wa
         # (turned out as far as needed to stay on the pad).
         x = min(max(shoulder[0] + 0.35 * upper, left + lr), right - lr)
         side = math.sqrt(max(upper ** 2 - drop ** 2 - (x - shoulder[0]) ** 2, 0.0))
-        elbow = (x, top + ELBOW_HALF, s3[2] + side)
+        elbow = (x, top + ELBOW_HALF + lift, s3[2] + side)
         ux, uz = x - shoulder[0], side
         # Flat on the pad and square to the upper arm: (fx, fz) with ux*fx + uz*fz = 0, fx <= 0.
         norm = math.hypot(ux, uz) or 1.0
