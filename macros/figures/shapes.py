@@ -5,8 +5,9 @@ both drawings of a figure: the inline SVG (svg.py) and the preview raster
 The visual language: the body filled, with some volume (limbs taper from hip to ankle and
 shoulder to hand, the trunk is wider at the chest and the hips, the head has a neck, a nose
 and an eye, so its direction and a tucked chin show); the near side (the working leg, the
-trunk, the near arm) in the body colour, the far side (the lifted leg, a plate behind the
-hips) lighter; bench and floor muted outlines; equipment in front outlined over a cut-out;
+trunk, the near arm) in the body colour, the far side (the lifted leg, the far leg) lighter;
+bench and floor muted outlines; equipment outlined over a cut-out, in front of the body or
+(the landmine bar between the legs) behind it, never in a limb's fill;
 guide lines dashed on a halo along what they measure; arrows for the direction of movement
 and of a push; a cross or a tick for a wrong or right pair.
 """
