@@ -208,6 +208,29 @@ def test_the_push_down_arrow_points_straight_down_at_the_elbow_clear_of_the_head
     assert scene.arm.wrist[0] < scene.arm.elbow[0]          # the forearm on the pad towards the head
 
 
+def test_the_foot_on_the_bench_lies_nearly_flat_and_the_arrows_clear_hand_and_belly():
+    from macros.figures.shapes import shapes
+    scene, figures = _scene("elevated-top")
+    heel, toe = scene.working.heel, scene.working.toe
+    assert math.degrees(math.atan2(toe[1] - heel[1], toe[0] - heel[0])) <= 20   # toes up at most 20°, not 35°
+    for figure_id in ("elevated-top", "bottom"):
+        scene, figures = _scene(figure_id)
+        arrow = [s for s in shapes(scene, _figure(figure_id), figures) if s.layer == "arrow"][0]
+        xs = [p[0] for p in arrow.points]
+        # Not on the hand lying under the hips, not drawn over the trunk.
+        assert min(abs(x - scene.arm.fingers[0]) for x in xs) > 0.03, figure_id
+        assert min(xs) > scene.hip[0], figure_id
+
+
+def test_the_lifted_foot_is_shorter_than_the_shin_and_has_a_heel():
+    from macros.figures.shapes import shapes
+    scene, figures = _scene("top")
+    lifted = scene.lifted
+    assert math.dist(lifted.heel, lifted.toe) <= 0.7 * figures.body.foot
+    far = [s for s in shapes(scene, _figure("top"), figures) if s.layer == "far"]
+    assert len(far) == 4   # thigh, shin, heel, foot: drawn as the planted foot is
+
+
 def _with_figures_text(tmp_path, change) -> Path:
     for path in DATA.glob("*.yml"):
         (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
@@ -397,8 +420,10 @@ def test_crossed_legs_are_reported():
     # The too-close foot as it was: flat, the knee past the toes, the ankle folded 35°.
     (TOO_CLOSE, {"heel_lift": 0.0}, "ranges.ankle"),
     # The setup as it was: the far leg exactly behind the near one, or not drawn at all.
-    ("setup", {"other_foot": 0.47}, "only one leg shows"),
+    ("setup", {"other_foot": _figure("setup").pose.foot}, "only one leg shows"),
     ("setup", {"other_foot": None}, "only one leg shows"),
+    # The setup as it was: the buttocks held about 4 cm over the floor the step says you sit on.
+    ("setup", {"hip_height": 0.07}, "you sit on the floor"),
     ("top", {"neck": 60.0}, "ranges.neck"),
 ])
 def test_each_caption_claim_and_range_fails_on_a_pose_that_breaks_it(figure_id, pose, expected):
@@ -407,6 +432,31 @@ def test_each_caption_claim_and_range_fails_on_a_pose_that_breaks_it(figure_id, 
         pose["lifted"] = LiftedLeg(**pose["lifted"])
     problems = _messages(body_problems(_posed(figure_id, **pose), FIGURES))
     assert expected in problems, problems
+
+
+@pytest.mark.parametrize("figure_id", [f.id for f in FIGURES.figures if f.pose.arms.hands == "bench"])
+def test_a_hand_on_the_bench_lies_on_its_top(figure_id):
+    from macros.figures.geometry import WRIST_HALF
+    scene, figures = _scene(figure_id)
+    top = scene.bench[2]
+    assert scene.arm.wrist[1] - WRIST_HALF - top == pytest.approx(0, abs=1e-6)
+    # The hand as it was drawn: held a limb's radius over the pad, its palm a few px above it.
+    lr = figures.body.limb_radius
+    over = (scene.arm.wrist[0], top + lr)
+    floating = replace(scene, arm=replace(scene.arm, wrist=over, wrist3=(*over, scene.arm.wrist3[2]),
+                                          target=(*over, scene.arm.wrist3[2])))
+    assert "the hand is not on the bench top" in _messages(scene_problems(floating, _figure(figure_id), figures))
+
+
+@pytest.mark.parametrize("figure_id", ["setup", "bottom"])
+def test_sitting_against_the_bench_the_forearm_lies_along_the_pad(figure_id):
+    # Not a hook: the forearm seen from the side along the pad towards the head, the hand flat
+    # at its end, the elbow just off the pad.
+    scene, figures = _scene(figure_id)
+    arm, top = scene.arm, scene.bench[2]
+    assert math.dist(arm.elbow, arm.wrist) >= 0.6 * figures.body.forearm
+    assert arm.wrist[0] < arm.elbow[0] and arm.fingers[1] == pytest.approx(arm.wrist[1])
+    assert 0 <= arm.elbow[1] - top <= 0.05
 
 
 def test_fingers_over_the_bench_edge_are_reported():

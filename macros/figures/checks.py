@@ -349,6 +349,9 @@ def _claims(scene: Scene, figure: Figure, figures: FiguresFile, slack: float = 0
             # An arch drawn with the hips sagging reads as another fault (hips not high enough).
             problems.append((("pose", "hip_height"), f"the figure shows the hips up on the line from the shoulders to the "
                                                      f"knee, but they sag {_below_line(scene):.3f} body heights below it"))
+        elif claim == "sits-on-floor" and abs(scene.hip[1] - figures.body.trunk_radius) > TOLERANCE:
+            problems.append((("pose", "hip_height"), f"the caption says you sit on the floor, but the buttocks are "
+                                                     f"{scene.hip[1] - figures.body.trunk_radius:.3f} body heights off it"))
         elif claim == "knee-toward-chest" and (scene.lifted is None or scene.lifted.knee[0] >= scene.hip[0]
                                                or scene.lifted.knee[1] <= scene.hip[1]):
             # Past a right angle at the hip: the lifted knee up over the chest's side of the hip.

@@ -37,7 +37,9 @@ PLATE_AT = 0.15      # the landmine plate's centre along the bar from the sleeve
 ELBOW_HALF = 0.016
 WRIST_HALF = 0.012
 CROSSED_WRIST = 0.25  # crossed arms: the wrist's place along the chest from the shoulder (near the far shoulder)
-HEEL_PLANTAR = 20  # degrees the ankle points when the foot rests on its heel (on the bench)
+LIFTED_FOOT = 0.65    # the lifted foot's drawn length, a share of the foot's (a drawing choice: seen from the side a
+                      # full-length foot held up reads as a third leg segment as long as the shin)
+HEEL_PLANTAR = 40  # degrees the ankle points when the foot rests on its heel (on the bench)
 
 
 class PoseError(ValueError):
@@ -333,9 +335,11 @@ def _lifted_leg(pose: Pose, body: Body, hip: Point, pelvis: float) -> Leg | None
     knee = _along(hip, thigh, body.thigh)
     shin = thigh - pose.lifted.knee
     ankle = _along(knee, shin, body.shank)
-    # The foot at a right angle to the shin, toes up.
-    heel = _along(ankle, shin + 90, -0.2 * body.foot)
-    toe = _along(ankle, shin + 90, 0.8 * body.foot)
+    # The foot at a right angle to the shin, toes up; drawn shorter than the planted one
+    # (LIFTED_FOOT), so the lifted leg reads as thigh, shin and a foot, not three long segments.
+    foot = LIFTED_FOOT * body.foot
+    heel = _along(ankle, shin + 90, -0.2 * foot)
+    toe = _along(ankle, shin + 90, 0.8 * foot)
     return Leg(hip, knee, ankle, heel, toe)
 
 
@@ -364,10 +368,13 @@ def _arm(pose: Pose, body: Body, bench: tuple, props: Props, shoulder: Point, wa
     def over_floor(p: Point3) -> float:
         return p[1] - lr
 
-    if hands == "bench" and pose.arms.elbows == "on-bench":
+    sitting = shoulder[0] > right - lr   # the shoulders in front of the bench (sitting against it)
+    if hands == "bench" and (pose.arms.elbows == "on-bench" or sitting):
         # Elbows pressed into the pad out beside the trunk (the upper arm reaches down to it),
-        # the forearms flat on it towards the head.
-        drop = shoulder[1] - top - ELBOW_HALF
+        # the forearms flat on it towards the head. Sitting against the bench the hands rest
+        # on the pad behind the shoulders the same way, the elbow just off it (lift), so the
+        # side view shows the elbow bent and the hand flat on the pad, not an arm seen end-on.
+        drop = shoulder[1] - top - ELBOW_HALF - lift
         if drop > upper:
             raise PoseError("arms", "the elbows cannot reach down to the bench from these shoulders")
         # Towards the hips as far as the pad allows, so the side view shows the upper arm going
@@ -376,7 +383,7 @@ def _arm(pose: Pose, body: Body, bench: tuple, props: Props, shoulder: Point, wa
         # (turned out as far as needed to stay on the pad).
         x = min(max(shoulder[0] + 0.35 * upper, left + lr), right - lr)
         side = math.sqrt(max(upper ** 2 - drop ** 2 - (x - shoulder[0]) ** 2, 0.0))
-        elbow = (x, top + ELBOW_HALF, s3[2] + side)
+        elbow = (x, top + ELBOW_HALF + lift, s3[2] + side)
         ux, uz = x - shoulder[0], side
         # Flat on the pad and square to the upper arm: (fx, fz) with ux*fx + uz*fz = 0, fx <= 0.
         norm = math.hypot(ux, uz) or 1.0

@@ -5,8 +5,9 @@ both drawings of a figure: the inline SVG (svg.py) and the preview raster
 The visual language: the body filled, with some volume (limbs taper from hip to ankle and
 shoulder to hand, the trunk is wider at the chest and the hips, the head has a neck, a nose
 and an eye, so its direction and a tucked chin show); the near side (the working leg, the
-trunk, the near arm) in the body colour, the far side (the lifted leg, a plate behind the
-hips) lighter; bench and floor muted outlines; equipment in front outlined over a cut-out;
+trunk, the near arm) in the body colour, the far side (the lifted leg, the far leg) lighter;
+bench and floor muted outlines; equipment outlined over a cut-out, in front of the body or
+(the landmine bar between the legs) behind it, never in a limb's fill;
 guide lines dashed on a halo along what they measure; arrows for the direction of movement
 and of a push; a cross or a tick for a wrong or right pair.
 """
@@ -65,15 +66,15 @@ def _arrow(start: Point, end: Point, layer: str = "arrow") -> Shape:
 
 
 def _leg(leg, layer: str, planted: bool) -> list[Shape]:
+    """A leg: thigh, shin and a foot with a heel (the lifted foot drawn as the planted one is,
+    its sole towards the shin's front: the toes up)."""
     shapes = [Shape(layer, "taper", (leg.hip, leg.knee), THIGH), Shape(layer, "taper", (leg.knee, leg.ankle), SHIN)]
-    if planted:
-        heading = angle_of(leg.heel, leg.toe)
-        heel = _at(_at(leg.heel, heading + 90, FOOT[0]), heading, FOOT[0])
-        toe = _at(_at(leg.toe, heading + 90, FOOT[1]), heading, -FOOT[1])
-        shapes += [Shape(layer, "taper", (leg.ankle, heel), (SHIN[1], FOOT[0])), Shape(layer, "taper", (heel, toe), FOOT)]
-    else:
-        shapes += [Shape(layer, "taper", (leg.heel, leg.toe), FOOT)]
-    return shapes
+    heading = angle_of(leg.heel, leg.toe)
+    # The sole's side: the planted foot's is the floor (below); the lifted foot's faces away from the knee.
+    up = 90 if planted else (90 if turn(heading, angle_of(leg.ankle, leg.knee)) > 0 else -90)
+    heel = _at(_at(leg.heel, heading + up, FOOT[0]), heading, FOOT[0])
+    toe = _at(_at(leg.toe, heading + up, FOOT[1]), heading, -FOOT[1])
+    return shapes + [Shape(layer, "taper", (leg.ankle, heel), (SHIN[1], FOOT[0])), Shape(layer, "taper", (heel, toe), FOOT)]
 
 
 def shapes(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Shape]:
@@ -179,11 +180,15 @@ def shapes(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Shape]:
         out.append(_arrow((arm.elbow[0], arm.elbow[1] + 0.2), (arm.elbow[0], arm.elbow[1] + UPPER_ARM[1] + 0.012)))
     if figure.movement:
         hx, hy = scene.hip
+        if abs(arm.fingers[0] - hx) < 0.08 and arm.fingers[1] < hy:
+            hx += 0.08   # the hand lies on the floor under the hips: the arrow beside it, under the buttocks
         low = (hx, max(0.03, hy - body.trunk_radius - 0.17))
         high = (hx, hy - body.trunk_radius - 0.025)
         if figure.movement == "down":
-            # Above the hips, in the fold between the trunk and the thighs.
-            low, high = (hx, hy + body.trunk_radius + 0.2), (hx, hy + body.trunk_radius + 0.03)
+            # Beside the hips, under the thighs on the feet's side (not over the belly): down to the floor.
+            x = hx + body.trunk_radius + 0.05
+            low, high = (x, 0.012), (x, max(hy + 0.04, 0.012 + 0.1))
+            low, high = high, low
         out.append(_arrow(low, high))
     return out
 
