@@ -199,13 +199,27 @@ def new_mistake(editor: Editor) -> None:
         # The fault finder was full: take the message's cheapest fix, as an editor would.
         move = re.search(r"move '([a-z0-9-]+)' to be the (\d+)\w\w item", problems)
         fewer = re.search(r"without '([a-z0-9-]+)' it fits", problems)
+        denser = re.search(r"make its layout denser \(paper: (\{[^}]*\})\)", problems)
         if move:
             _move_in_checklist(editor, "checklist-fault-finder", move.group(1), int(move.group(2)) - 1)
+        elif denser:
+            # Every mistake stays on the sheet (a mistake's fault lines are printed only there).
+            _set_paper(editor, "checklist-fault-finder", denser.group(1))
         elif fewer and fewer.group(1) != NEW_MISTAKE:
             _remove_from_checklist(editor, "checklist-fault-finder", fewer.group(1))
         else:
             raise RecipeFailed(f"the fit message gives no fix that keeps the new mistake:\n{problems}")
     editor.must_pass("add a mistake and put it on the fault finder")
+
+
+def _set_paper(editor: Editor, checklist: str, paper: str) -> None:
+    """The checklist's `paper:` line set to `paper` (a flow mapping, as the message gives it)."""
+    text = editor.read("checklists.yml")
+    start = text.index(f"id: {checklist}")
+    end = text.find("\n  - id: ", start)
+    end = len(text) if end < 0 else end
+    block = re.sub(r"paper: \{[^}\n]*\}", lambda m: f"paper: {paper}", text[start:end], count=1)
+    editor.write("checklists.yml", text[:start] + block + text[end:])
 
 
 def _move_in_checklist(editor: Editor, checklist: str, item: str, position: int) -> None:

@@ -54,10 +54,14 @@ def test_every_page_has_the_one_line_disclaimer_with_a_link_that_lands(engine_si
 
 @pytest.mark.browser
 @pytest.mark.parametrize("viewport", ["phone", "desktop"])
-def test_the_footer_line_is_visible_and_its_link_opens_the_full_disclaimer(browser, site_url, guide, viewport):
+def test_the_footer_line_is_visible_and_its_link_opens_the_full_disclaimer(browser, site_url, guide, viewport,
+                                                                           engine):
     page = browser.new_page(viewport=VIEWPORTS[viewport])
+    # Zensical renders its 404 page without the macros: that page has no disclaimer (the gap
+    # DEVELOPERS.md, "Engines", states; the HTML test above checks it is the only one).
+    starts = ("variations/#landmine",) + (() if engine == "zensical" else (MISSING_PAGE,))
     try:
-        for start in ("variations/#landmine", MISSING_PAGE):
+        for start in starts:
             page.goto(site_url + start, wait_until="load")
             line = page.locator("footer .md-copyright__disclaimer")
             line.scroll_into_view_if_needed()
