@@ -34,6 +34,7 @@ from macros.data import loading
 from macros.validate import print_fit, registry
 from macros.data.problems import DataError
 from macros.postbuild import preview_cards
+from macros.site.anchors import RESERVED_ID_PREFIXES
 from macros.validate.load import load_guide, site_pages
 from support import ROOT, build_site, copy_project, serve_directory, site_base_path
 
@@ -554,9 +555,15 @@ def _manifest_cases() -> dict[str, list[str]]:
     def moved(page: str) -> str:
         return page.rstrip("/") + "x/" if page != "/" else "/x/"
 
+    # Each page's first anchor on the next page, which does not have it (anchors a build
+    # derives, such as citations, are not kept in the manifest on their own).
+    elsewhere = [f"{other}#{anchor}" for page, other in zip(pages, pages[1:] + pages[:1])
+                 if (anchor := anchors.get(page)) and not anchor.startswith(RESERVED_ID_PREFIXES)
+                 and f"{other}#{anchor}" not in lines]
     return {
         "no-such-page": [moved(page) for page in pages],
         "anchor-on-no-such-page": [moved(page) + "#" + anchor for page, anchor in sorted(anchors.items())],
+        "anchor-on-another-page": elsewhere,
     }
 
 

@@ -69,6 +69,7 @@ class Pages:
         self._by_id: dict[str, str] = {}
         self._by_record: dict[int, str] = {}
         self._by_component: dict[str, str] = {}
+        self._every_page: dict[str, set[str]] = {}
         for component in components:
             self._by_component[component.name] = component.page
             if component.records is None:
@@ -77,13 +78,22 @@ class Pages:
                 self._by_record.setdefault(id(record), component.page)
                 if isinstance(record, Linkable):
                     self._by_id.setdefault(record.id, component.page)
+                    self._every_page.setdefault(record.id, set()).add(component.page)
         for checklist in guide.checklists.checklists:
             page = checklist_page(checklist.page)
             self._by_id[checklist.id] = self._by_record[id(checklist)] = page
+            self._every_page.setdefault(checklist.id, set()).add(page)
+            if getattr(checklist, "disclaimer", False):  # a tick or stop list prints it, under its id
+                self._every_page.setdefault(guide.guide.disclaimer.id, set()).add(page)
 
     def of(self, record_id: str) -> str:
         """The page holding the record with this id."""
         return self._by_id[record_id]
+
+    def every_page_of(self, record_id: str) -> set[str]:
+        """Every page showing the record with this id under its id (its own page first of
+        all; the disclaimer also on the checklists that print it)."""
+        return self._every_page.get(record_id, set())
 
     def of_record(self, record: BaseModel) -> str:
         """The page showing this record (any record, e.g. a cited paragraph)."""

@@ -11,7 +11,7 @@ from ..site.config import read_site_config
 from ..site.manifest import DROP, FILE_NAME, REGENERATE, manifest_lines
 from ..site.urls import rooted_address
 from .registry import WHOLE_GUIDE, Context, Report, rule
-from .rules import page_heading_ids
+from .rules import page_heading_pages
 
 
 def _anchored_ids(guide: Guide) -> dict[str, tuple[str, tuple, str, str]]:
@@ -54,9 +54,13 @@ def ids_match_the_link_manifest(context: Context, report: Report) -> None:
     label = f"{data_dir.name}/{FILE_NAME}"
     listed = {address for address, _line in lines}
     anchored = _anchored_ids(guide)
+    table = page_table(guide)
+    homes = {anchor: {rooted_address(name) for name in table.every_page_of(where[3])}
+             for anchor, where in anchored.items()}
     new = {anchor: where for anchor, where in anchored.items() if f"{where[2]}#{anchor}" not in listed}
     if pages is not None:
-        headings = page_heading_ids(context)
+        headings = {anchor: {rooted_address(name) for name in names}
+                    for anchor, names in page_heading_pages(context).items()}
         addresses = {rooted_address(name) for name in pages}
         # A moved page keeps its old address through a redirect (mkdocs.yml), #anchors too.
         config = data_dir.parent / "mkdocs.yml"
@@ -72,7 +76,24 @@ def ids_match_the_link_manifest(context: Context, report: Report) -> None:
                     f"{address}: the site has no page {page}, so this link would break; keep the old address "
                     f"working with a redirect (mkdocs.yml redirects), or drop it with `{DROP}`")
                 continue
-            if not anchor or anchor in anchored or anchor in headings or anchor.startswith(RESERVED_ID_PREFIXES):
+            if not anchor or anchor.startswith(RESERVED_ID_PREFIXES):
+                continue
+            if page in headings.get(anchor, ()) or page in homes.get(anchor, ()):
+                continue
+            if anchor in anchored:
+                # The id exists, on another page: a link to this address opens the page at its top.
+                home = anchored[anchor][2]
+                context.report_at(
+                    Position(label, line, 1),
+                    f"{address}: '{anchor}' is on {home}, not on {page}, so this link would not land; "
+                    f"write {home}#{anchor}, or drop it with `{DROP}`")
+                continue
+            if anchor in headings:
+                pages_of = ", ".join(sorted(headings[anchor]))
+                context.report_at(
+                    Position(label, line, 1),
+                    f"{address}: the heading '{anchor}' is on {pages_of}, not on {page}, so this link would "
+                    f"not land; drop it with `{DROP}`")
                 continue
             on_page = sorted(a for a, where in new.items() if where[2] == page and a == where[3])
             renamed = closest_match(anchor, on_page) or (on_page[0] if len(on_page) == 1 else None)

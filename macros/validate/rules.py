@@ -239,18 +239,17 @@ _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$", re.MULTILINE)
 _EXPLICIT_ID = re.compile(r"\{[^}]*#([A-Za-z0-9_:.-]+)[^}]*\}\s*$")
 
 
-def page_heading_ids(context: Context) -> dict[str, tuple[str, int]]:
-    """The id of every heading written in a docs page: {id: (page, line)}. A heading made
-    from data ({{ guide.technique.title | md }}) is rendered from the validated data."""
+def _page_headings(context: Context) -> Iterator[tuple[str, str, int]]:
+    """(id, page, line) of every heading written in a docs page, in page order. A heading
+    made from data ({{ guide.technique.title | md }}) is rendered from the validated data."""
     guide = Guide(**context.parts) if set(context.parts) == set(FILE_MODELS) else None
     environment = markdown_environment()
-    found: dict[str, tuple[str, int]] = {}
     for page, text in sorted((context.site_pages or {}).items()):
         for match in _HEADING.finditer(text):
             heading, line = match.group(2), text.count("\n", 0, match.start()) + 1
             explicit = _EXPLICIT_ID.search(heading)
             if explicit:
-                found.setdefault(explicit.group(1), (page, line))
+                yield explicit.group(1), page, line
                 continue
             if "{{" in heading or "{%" in heading:
                 if guide is None:
@@ -260,7 +259,23 @@ def page_heading_ids(context: Context) -> dict[str, tuple[str, int]]:
                 except jinja2.TemplateError:
                     continue
             plain = html.unescape(re.sub(r"\\(.)", r"\1", heading)).replace("*", "").replace("`", "")
-            found.setdefault(slugify(plain, "-"), (page, line))
+            yield slugify(plain, "-"), page, line
+
+
+def page_heading_ids(context: Context) -> dict[str, tuple[str, int]]:
+    """The id of every heading written in a docs page: {id: (first page, line)}."""
+    found: dict[str, tuple[str, int]] = {}
+    for anchor, page, line in _page_headings(context):
+        found.setdefault(anchor, (page, line))
+    return found
+
+
+def page_heading_pages(context: Context) -> dict[str, set[str]]:
+    """The docs pages each heading id is written on: {id: {page, ...}} (a heading such as
+    "Summary" may be on several)."""
+    found: dict[str, set[str]] = {}
+    for anchor, page, _line in _page_headings(context):
+        found.setdefault(anchor, set()).add(page)
     return found
 
 
