@@ -41,9 +41,10 @@ build-zensical: $(ZENSICAL_VENV)/.installed
 	PYTHONPATH=$(CURDIR) $(ZENSICAL_VENV)/bin/python -m macros postbuild site-zensical
 
 ## Set up (if needed) and run every test: data, rendering, build, links, print, browser (two workers:
-## pytest-xdist; the session fixtures build each engine once per worker).
+## pytest-xdist, an idle worker takes tests queued for the busy one; the session fixtures build each
+## engine once per worker). The 25 slowest tests are listed at the end.
 test: $(VENV)/.installed node_modules/.installed browser-deps
-	$(PY) -m pytest -n 2
+	$(PY) -m pytest -n 2 --dist worksteal --durations=25
 
 ## Apply every CONTRIBUTING recipe to a copy of the repository, then run the tests that read
 ## data/ on it: an editor's valid pull request must pass (tests/editor_recipes.py).

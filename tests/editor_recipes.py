@@ -369,7 +369,7 @@ def main(argv: list[str] | None = None) -> int:
         env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
         # In parallel as `make test` runs (pytest.ini), so the run fits CI's time with it.
         command = [str(project / ".venv/bin/python"), "-m", "pytest", "-q", "-p", "no:randomly", "--tb=short",
-                   "-n", "2", *args.tests]
+                   "-n", "2", "--dist", "worksteal", *args.tests]
         print("on the edited copy:", " ".join(command[1:]), flush=True)
         return subprocess.run(command, cwd=project, env=env).returncode
     except RecipeFailed as error:

@@ -409,7 +409,7 @@ def test_crossed_legs_are_reported():
     ("top", {"hip_height": 0.2}, "a straight line"),
     ("bottom", {"hip_height": 0.15}, "hover just above the floor"),
     ("top", {"lifted": {"hip": -20, "knee": 0}}, "the lifted knee is above the hip"),
-    (TOO_CLOSE, {"foot": 0.4}, "the knee is past the foot"),
+    (TOO_CLOSE, {"foot": 0.45}, "the shin leans forward"),
     (TOO_FAR, {"foot": 0.45}, "the shin leans away"),
     ("back-arched", {"arch": 0.0}, "the lower back bows up"),
     # The arch as it was drawn: the hips sagging under the shoulder–knee line (another fault).
@@ -418,7 +418,9 @@ def test_crossed_legs_are_reported():
     # The band figure as it was: the lifted thigh straight up, not toward the chest as the step says.
     ("banded-top", {"lifted": {"hip": 90, "knee": 110}}, "comes toward the chest"),
     # The too-close foot as it was: flat, the knee past the toes, the ankle folded 35°.
-    (TOO_CLOSE, {"heel_lift": 0.0}, "ranges.ankle"),
+    (TOO_CLOSE, {"foot": 0.3}, "ranges.ankle"),
+    # ... and then rocked onto its toes to keep the ankle in range: the toes fault (coach 26 R3).
+    (TOO_CLOSE, {"foot": 0.3, "heel_lift": 12.0}, "draws the toes fault"),
     # The setup as it was: the far leg exactly behind the near one, or not drawn at all.
     ("setup", {"other_foot": _figure("setup").pose.foot}, "only one leg shows"),
     ("setup", {"other_foot": None}, "only one leg shows"),

@@ -152,7 +152,8 @@ FIELD_HELP: dict[str, str] = {
                  "in body heights, e.g. `0.45`.",
     "other_foot": "Both feet down: how far the far (non-working) ankle is, as `foot`, set apart from it so that "
                   "leg shows, e.g. `0.42`.",
-    "heel_lift": "The planted foot rocked up onto its toes by this many degrees (heel up), e.g. `12`; 0: flat.",
+    "heel_lift": "The planted foot rocked up onto its toes by this many degrees (heel up), e.g. `12`; 0: flat. "
+                 "A heel up draws the toes fault: the caption must say so (claim `heel-up`).",
     "lifted": "The lifted leg: `{hip: 75, knee: 95}`; leave it out when both feet are down.",
     "hip@LiftedLeg": "The lifted hip's flexion from the pelvis's line, degrees (0: in line with the trunk, 90: "
                      "the thigh at a right angle to it); the leg turns with the pelvis.",
@@ -168,8 +169,8 @@ FIELD_HELP: dict[str, str] = {
                 "abdominals, obliques, lower-back, calves.",
     "opening": "The id of the figure the Overview opens with, e.g. `top`.",
     "claims": "What the caption says that can be measured, each checked on the pose: `straight-line`, "
-              "`vertical-shin`, `knee-above-hip`, `chin-tucked`, `hips-above-floor`, `knee-past-foot`, "
-              "`shin-leans-away`, `back-arched`, `both-feet-down`.",
+              "`vertical-shin`, `knee-above-hip`, `chin-tucked`, `hips-above-floor`, `shin-leans-forward`, "
+              "`shin-leans-away`, `heel-up`, `back-arched`, `both-feet-down`.",
     "verdict": "For a mistake's pair of drawings: `wrong` or `right`, marked with a cross or a tick and the word.",
     "movement": "The hips' direction of movement in this step, drawn as an arrow: `up` or `down`.",
     "ranges": "Normal ranges of motion (degrees) every drawn joint must stay inside; the source is cited above them.",

@@ -652,7 +652,7 @@ Equipment = Literal["dumbbell", "band", "landmine"]
 GuideLine = Literal["straight-line", "vertical-shin", "push-down"]
 # What a caption says that can be measured (figure_checks.py measures each).
 Claim = Literal["straight-line", "vertical-shin", "knee-above-hip", "chin-tucked", "hips-above-floor",
-                "knee-past-foot", "shin-leans-away", "back-arched", "both-feet-down", "knee-toward-chest",
+                "shin-leans-forward", "shin-leans-away", "heel-up", "back-arched", "both-feet-down", "knee-toward-chest",
                 "hips-not-below-line", "sits-on-floor"]
 
 

@@ -28,6 +28,7 @@ TOLERANCE = 0.004    # body heights (about 7 mm): what "touching" allows either 
 STRAIGHT = 8         # degrees from 180 that still read as one straight line (or a vertical shin)
 BOW = 0.004          # body heights (about 7 mm): the waist off the shoulder–knee line, an arch that shows
 JUST_ABOVE = 0.06    # body heights (about 10 cm): hips "just above the floor"
+HEEL_UP = 10         # degrees: a heel lifted less does not read as up at phone size
 
 Path = tuple
 Problem = tuple[Path, str]
@@ -313,6 +314,12 @@ def _contacts(scene: Scene, figure: Figure, figures: FiguresFile) -> list[Proble
 def _claims(scene: Scene, figure: Figure, figures: FiguresFile, slack: float = 0.0) -> list[Problem]:
     problems = []
     straight = STRAIGHT + slack
+    # A heel off the floor is what the toes mistake looks like, whatever the caption is about
+    # (the foot-too-close figure once lifted it to keep the ankle in range): said, or not drawn.
+    if figure.pose.heel_lift > 0 and "heel-up" not in figure.claims:
+        problems.append((("pose", "heel_lift"), f"the heel is {figure.pose.heel_lift:g}° off the floor, which draws the "
+                                                "toes fault; set `heel_lift: 0`, or say so in the caption and add the "
+                                                "claim `heel-up`"))
     for k, claim in enumerate(figure.claims):
         path = ("claims", k)
         if claim == "straight-line" and scene.body_line() < 180 - straight:
@@ -331,8 +338,12 @@ def _claims(scene: Scene, figure: Figure, figures: FiguresFile, slack: float = 0
         elif claim == "hips-above-floor" and not 0 < scene.hip[1] - figures.body.trunk_radius <= JUST_ABOVE:
             problems.append((("pose", "hip_height"), f"the caption says the hips hover just above the floor, but they are "
                                                      f"{scene.hip[1] - figures.body.trunk_radius:.3f} body heights above it"))
-        elif claim == "knee-past-foot" and scene.working.knee[0] <= scene.working.toe[0]:
-            problems.append((("pose", "foot"), "the caption says the knee is past the foot, but it is behind the toes"))
+        elif claim == "shin-leans-forward" and scene.shin_lean() < straight:
+            problems.append((("pose", "foot"), f"the caption says the shin leans forward, but it leans {scene.shin_lean():.1f}° "
+                                               f"(at least {straight}°)"))
+        elif claim == "heel-up" and figure.pose.heel_lift < HEEL_UP:
+            problems.append((("pose", "heel_lift"), f"the caption says the heel is up, but it is lifted "
+                                                    f"{figure.pose.heel_lift:g}° (at least {HEEL_UP}°)"))
         elif claim == "shin-leans-away" and scene.shin_lean() > -straight:
             problems.append((("pose", "foot"), f"the caption says the shin leans away, but it leans {scene.shin_lean():.1f}°"))
         elif claim == "back-arched":
