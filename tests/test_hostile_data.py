@@ -137,8 +137,11 @@ def _ids(soups) -> set[str]:
 
 def _values(case: Case) -> list[str]:
     values = []
+    parsed: dict[str, object] = {}  # each file once: a case may put its payload in hundreds of fields
     for file, path in case.fields:
-        node = yaml.safe_load(case.texts[file])
+        if file not in parsed:
+            parsed[file] = yaml.safe_load(case.texts[file])
+        node = parsed[file]
         for part in path:
             node = node[part]
         values.append(node)
