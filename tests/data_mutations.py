@@ -374,6 +374,14 @@ def _consequence_of_deleting(file: str, entry: Entry) -> Expect | tuple[Expect, 
     if file == "checklists" and entry.path[-1] == "paper":
         # Without its denser layout a checklist may no longer fit its printed page.
         return _fit_after_deleting_paper(entry.path[:-1])
+    if file == "checklists" and entry.path[-1] == "disclaimer" and entry.node.value == "true":
+        # The disclaimer a checklist prints has an address on that checklist's page (in the
+        # link manifest): without it, that link lands on a page without the anchor.
+        page = next(e.node.value for e in entries(file) if e.path == entry.path[:-1] + ("page",))
+        anchor = next(e.node.value for e in entries("guide") if e.path == ("disclaimer", "id"))
+        address = "/checklists/" + page.removesuffix(".md") + "/#" + anchor
+        if address in manifest():
+            return Expect("data/links.lock", None, 1, None, (f"{address}: '{anchor}' is on",))
     if file == "guide" and entry.path[0] == "pages" and len(entry.path) <= 2:
         # Every page in docs/ needs its entry (title and description of a shared link).
         if len(entry.path) == 1:  # the whole mapping: every page lacks its entry
