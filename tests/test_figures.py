@@ -420,7 +420,7 @@ def test_crossed_legs_are_reported():
     # The too-close foot as it was: flat, the knee past the toes, the ankle folded 35°.
     (TOO_CLOSE, {"foot": 0.3}, "ranges.ankle"),
     # ... and then rocked onto its toes to keep the ankle in range: the toes fault (coach 26 R3).
-    (TOO_CLOSE, {"foot": 0.3, "heel_lift": 12.0}, "draws the toes fault"),
+    (TOO_CLOSE, {"foot": 0.3, "heel_lift": 12.0}, "draws the toes mistake"),
     # The setup as it was: the far leg exactly behind the near one, or not drawn at all.
     ("setup", {"other_foot": _figure("setup").pose.foot}, "only one leg shows"),
     ("setup", {"other_foot": None}, "only one leg shows"),

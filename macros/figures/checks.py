@@ -318,7 +318,7 @@ def _claims(scene: Scene, figure: Figure, figures: FiguresFile, slack: float = 0
     # (the foot-too-close figure once lifted it to keep the ankle in range): said, or not drawn.
     if figure.pose.heel_lift > 0 and "heel-up" not in figure.claims:
         problems.append((("pose", "heel_lift"), f"the heel is {figure.pose.heel_lift:g}° off the floor, which draws the "
-                                                "toes fault; set `heel_lift: 0`, or say so in the caption and add the "
+                                                "toes mistake (pushing through the toes); set `heel_lift: 0`, or say so in the caption and add the "
                                                 "claim `heel-up`"))
     for k, claim in enumerate(figure.claims):
         path = ("claims", k)

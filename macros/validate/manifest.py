@@ -9,14 +9,14 @@ from ..render.registry import page_table
 from ..site.anchors import RESERVED_ID_PREFIXES
 from ..site.config import read_site_config
 from ..site.manifest import DROP, FILE_NAME, REGENERATE, manifest_lines
+from ..site.pages import Pages
 from ..site.urls import rooted_address
 from .registry import WHOLE_GUIDE, Context, Report, rule
 from .rules import page_heading_pages
 
 
-def _anchored_ids(guide: Guide) -> dict[str, tuple[str, tuple, str, str]]:
+def _anchored_ids(guide: Guide, pages: Pages) -> dict[str, tuple[str, tuple, str, str]]:
     """Every id and alias a reader can link to: {id: (file key, field path, page address, id it names)}."""
-    pages = page_table(guide)
     found = {}
     for key in FILE_MODELS:
         for path, record, _owner in walk(getattr(guide, key)):
@@ -53,8 +53,8 @@ def ids_match_the_link_manifest(context: Context, report: Report) -> None:
         return
     label = f"{data_dir.name}/{FILE_NAME}"
     listed = {address for address, _line in lines}
-    anchored = _anchored_ids(guide)
     table = page_table(guide)
+    anchored = _anchored_ids(guide, table)
     homes = {anchor: {rooted_address(name) for name in table.every_page_of(where[3])}
              for anchor, where in anchored.items()}
     new = {anchor: where for anchor, where in anchored.items() if f"{where[2]}#{anchor}" not in listed}
