@@ -349,7 +349,7 @@ def _figures():
 def _figure_without(path: tuple) -> tuple[str, ...]:
     """The fields the body checks report once this optional field of a figure is left out."""
     from macros.data.problems import format_path as located
-    from macros.figures.checks import body_problems
+    from macros.figures.checks import pose_problems
     figures = _figures()
     index, rest = path[1], path[2:]
     figure = figures.figures[index]
@@ -364,7 +364,7 @@ def _figure_without(path: tuple) -> tuple[str, ...]:
         figure = figure.model_copy(update={rest[0]: type(figure).model_fields[rest[0]].default})
     else:
         return ()
-    return tuple(sorted({located(("figures", index, *where)) for where, _ in body_problems(figure, figures)}))
+    return tuple(sorted({located(("figures", index, *where)) for where, _ in pose_problems(figure, figures)}))
 
 
 def _consequence_of_deleting(file: str, entry: Entry) -> Expect | tuple[Expect, ...] | None:
@@ -408,8 +408,11 @@ def _consequence_of_deleting(file: str, entry: Entry) -> Expect | tuple[Expect, 
         for f, r in referrers() if r.node.value in removed and not (f == file and r.path[:inside] == entry.path))
     if dangling:
         return dangling
-    # Records whose addresses the link manifest promises: their links would break.
-    promised = sorted(anchor for anchor in removed if any(line.endswith(f"#{anchor}") for line in manifest()))
+    # Records and old names (aliases) whose addresses the link manifest promises: their links
+    # would break (a renamed record's alias, once deleted, is such an address).
+    aliases = {e.node.value for e in entries(file)
+               if e.path[:inside] == entry.path[:inside] and e.path[-2:-1] == ("aliases",)}
+    promised = sorted(anchor for anchor in removed | aliases if any(line.endswith(f"#{anchor}") for line in manifest()))
     if promised:
         return Expect("data/links.lock", None, 1, None, (f"the id '{promised[0]}' any more", "aliases:"))
     if entry.path[-1] != "cites":

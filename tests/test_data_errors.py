@@ -60,7 +60,7 @@ def test_every_problem_in_every_file_is_reported_at_once(data):
     # missing"; positions in lists counted from 1, as a writer counts.
     assert report == [
         f"data/benefits.yml:{cite}:17 benefits[3].closing[0].cites[0]: unknown citation 'neto-2091'; "
-        "did you mean 'neto-2019'? (expected one of: contreras-2015, neto-2019) "
+        f"did you mean 'neto-2019'? (expected one of: {', '.join(sorted(reference_ids()))}) "
         "(the 1st citation of the 1st closing paragraph of the 4th benefit)",
         f"data/faq.yml:{unknown}:5 faqs[0].questoin: unknown field 'questoin'; did you mean 'question'? "
         "(the 1st FAQ)",
@@ -74,8 +74,12 @@ def test_every_problem_in_every_file_is_reported_at_once(data):
 
 
 def test_wrong_type_inside_a_paragraph_says_text_or_text_with_cites(data):
-    line = edit(data, "benefits.yml", "    paragraphs:\n      - >-\n        Although",
-                "    paragraphs:\n      - [1, 2]\n      - >-\n        Although")
+    # Before the first benefit's first paragraph, whatever its words (an editor may cite it).
+    path = data / "benefits.yml"
+    text = path.read_text(encoding="utf-8")
+    at = text.index("    paragraphs:\n") + len("    paragraphs:\n")
+    path.write_text(text[:at] + "      - [1, 2]\n" + text[at:], encoding="utf-8")
+    line = text[:at].count("\n")
     assert report_of(data) == [
         f"data/benefits.yml:{line + 1}:9 benefits[0].paragraphs[0]: expected text, or a mapping with "
         "`text` and `cites`; got a list (the 1st paragraph of the 1st benefit)"]

@@ -12,7 +12,7 @@ import pytest
 from dataclasses import replace
 
 from macros.validate.rules import FIGURE_PLACES
-from macros.figures.checks import BOW, body_problems, joint_angles, scene_problems
+from macros.figures.checks import BOW, SLACK, VARIED_BODIES, body_problems, joint_angles, scene_problems
 from macros.figures.geometry import ELBOW_HALF, WRIST_HALF, distance_to_segment, pose_scene
 from macros.figures.svg import FigureIndex, render_figure, svg_text
 from macros.data.model import Guide, records_by_id
@@ -29,9 +29,9 @@ SIZE_BUDGET = 4096  # bytes per figure
 TOP = {"top", "foot-right", "back-neutral", "arms-crossed", "elbows-pushing", "dumbbell-top", "banded-top", "landmine-top"}
 BOTTOM = {"bottom"}
 TOO_FAR, RIGHT, TOO_CLOSE = "foot-too-far", "foot-right", "foot-too-close"
-# Segment lengths changed by 5% either way must keep every rule below true.
-CHANGES = [None] + [(name, factor) for name in ("thigh", "shank", "trunk", "upper_arm", "forearm")
-                    for factor in (0.95, 1.05)]
+# Segment lengths changed by 5% either way (the bodies check-data checks too) must keep every
+# rule below true.
+CHANGES = [None, *VARIED_BODIES]
 
 
 def _figures(change) -> object:
@@ -241,13 +241,44 @@ def _with_figures_text(tmp_path, change) -> Path:
 
 def test_an_unreachable_foot_is_a_located_data_error(tmp_path):
     from macros.data.problems import DataError
-    line = f"\n      foot: {FIGURES.figures[0].pose.foot}\n"
-    data = _with_figures_text(tmp_path, lambda text: text.replace(line, "\n      foot: 1.2\n", 1))
+    # The first figure's foot as the file spells it (an editor may type 0.5 or 0.50), under its pose.
+    def unreachable(text: str) -> str:
+        pose = text.index("\n    pose:")
+        return text[:pose] + re.sub(r"\n( +)foot: [0-9.]+\n", r"\n\1foot: 1.2\n", text[pose:], count=1)
+    data = _with_figures_text(tmp_path, unreachable)
     with pytest.raises(DataError) as caught:
         load_guide(data, check_manifest=False)
     report = caught.value.report()
     assert "figures.yml:" in report and "figures[0].pose.foot" in report and "cannot be drawn" in report
 
+
+
+def _foot_at(figure, value: float):
+    return figure.model_copy(update={"pose": figure.pose.model_copy(update={"foot": value})})
+
+
+def test_a_pose_only_the_drawn_body_can_take_is_a_data_error_naming_the_other_body():
+    """check-data checks the bodies the tests vary too (checks.VARIED_BODIES): a `foot:` the drawn
+    body takes but a body 5% unlike it cannot is reported, with values that work for all of them."""
+    from macros.figures.checks import figures_problems, pose_problems
+    candidates = ((index, figure, round(figure.pose.foot + sign * step / 100, 2))
+                  for step in range(1, 31) for index, figure in enumerate(FIGURES.figures) for sign in (-1, 1))
+    edge = next(((index, figure, value) for index, figure, value in candidates
+                 if value > 0 and not body_problems(_foot_at(figure, value), FIGURES)
+                 and pose_problems(_foot_at(figure, value), FIGURES)), None)
+    assert edge, "no foot: value near any figure's that only the drawn body can take"
+    index, figure, value = edge
+    figures = FIGURES.model_copy(update={"figures": [*FIGURES.figures[:index], _foot_at(figure, value),
+                                                     *FIGURES.figures[index + 1:]]})
+    problems = figures_problems(figures)
+    assert problems and all(path[:2] == ("figures", index) for path, _ in problems), problems
+    assert all("for a body with a 5% " in message for _, message in problems), problems
+    # Where the problem is at the foot, the values it names pass for every body.
+    for path, message in problems:
+        found = re.search(r"use a value from ([0-9.]+) to ([0-9.]+)", message)
+        if path[2:] == ("pose", "foot") and found:
+            for typed in found.groups():
+                assert not pose_problems(_foot_at(figure, float(typed)), FIGURES), (typed, message)
 
 def test_every_figure_is_placed_on_a_record_that_draws_it():
     records = records_by_id(GUIDE)
@@ -344,7 +375,7 @@ def test_every_figure_is_a_position_a_body_can_take_and_shows_its_caption(figure
     figures = _figures(change)
     figure = next(f for f in figures.figures if f.id == figure_id)
     # The pose numbers are the data's; another body's lengths tilt a line by a few degrees.
-    problems = body_problems(figure, figures, slack=0 if change is None else 4)
+    problems = body_problems(figure, figures, slack=0 if change is None else SLACK)
     assert not problems, f"{figure_id}:\n{_messages(problems)}"
 
 

@@ -133,17 +133,27 @@ def elbow_3d(shoulder: Point3, wrist: Point3, upper: float, lower: float, cleara
     helper = (0.0, 0.0, 1.0) if abs(axis[2]) < 0.9 else (1.0, 0.0, 0.0)
     e1 = _unit(_cross(axis, helper))
     e2 = _cross(axis, e1)
-    centre = _plus(shoulder, axis, a)
+    cx, cy, cz = _plus(shoulder, axis, a)
     best, best_key = None, None
-    for k in range(720):
-        t = math.radians(k * 0.5)
-        point = _plus(_plus(centre, e1, rho * math.cos(t)), e2, rho * math.sin(t))
+    # The full key only where its first two parts tie or beat the best so far: the same
+    # choice as comparing every full key, at a fraction of the cost (the build checks every
+    # pose for eleven bodies).
+    for cos_t, sin_t in _HALF_DEGREES:
+        u, v = rho * cos_t, rho * sin_t
+        point = (cx + e1[0] * u + e2[0] * v, cy + e1[1] * u + e2[1] * v, cz + e1[2] * u + e2[2] * v)
         gap = clearance(point)
-        key = (0 if gap >= lift - 1e-9 else 1, int(abs(gap - lift) / 0.004) if gap >= lift - 1e-9 else -gap,
-               round(prefer(point), 6) if prefer else round(abs(point[0] - shoulder[0]), 6), -round(point[2], 6))
+        clear = gap >= lift - 1e-9
+        head = (0, int(abs(gap - lift) / 0.004)) if clear else (1, -gap)
+        if best_key is not None and head > best_key[:2]:
+            continue
+        key = (*head, round(prefer(point), 6) if prefer else round(abs(point[0] - shoulder[0]), 6), -round(point[2], 6))
         if best_key is None or key < best_key:
             best, best_key = point, key
     return best
+
+
+# The circle of elbows sampled every half degree.
+_HALF_DEGREES = tuple((math.cos(math.radians(k * 0.5)), math.sin(math.radians(k * 0.5))) for k in range(720))
 
 
 @dataclass(frozen=True)
