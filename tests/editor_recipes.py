@@ -8,7 +8,7 @@ A valid pull request must pass: a test that fails here assumes the shape of toda
     python tests/editor_recipes.py --keep     # keep the copy (its path is printed)
     python tests/editor_recipes.py --tests tests/test_editors.py tests/test_search.py
 
-`make test-recipes` runs it (not yet in `.ci/run`: see the comment there).
+`make test-recipes` runs it; `.ci/run` calls it after `make test`.
 """
 
 from __future__ import annotations
