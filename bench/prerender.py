@@ -98,7 +98,9 @@ def prerender_docs(project: Path, config: dict, count_calls: bool = False):
         env.markdown = jinja.from_string(env.markdown).render(page=env.page, **env.page.meta)
         if hasattr(module, "on_post_page_macros"):
             module.on_post_page_macros(env)
-        front = f"---\n{yaml.safe_dump(env.page.meta, sort_keys=False, allow_unicode=True)}---\n\n" if env.page.meta else ""
+        # The hooks may set escaped text (markupsafe.Markup, a str the YAML dumper does not know).
+        meta = {key: str(value) if isinstance(value, str) else value for key, value in env.page.meta.items()}
+        front = f"---\n{yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)}---\n\n" if meta else ""
         path.write_text(front + env.markdown + "\n", encoding="utf-8")
         done.append(src_uri)
     return calls if count_calls else done
