@@ -441,8 +441,7 @@ def _passes(figure: Figure, figures: FiguresFile) -> bool:
 def body_problems(figure: Figure, figures: FiguresFile, slack: float = 0.0) -> list[Problem]:
     """The figure's pose computed and checked for the drawn body (`slack` as in scene_problems);
     where the problem is at `foot:`, the message ends with the values that work."""
-    return [(path, _with_foot_values(figure, figures, message) if path == ("pose", "foot") else message)
-            for path, message in _drawn_problems(figure, figures, slack)]
+    return _with_values(figure, figures, _drawn_problems(figure, figures, slack))
 
 
 def pose_problems(figure: Figure, figures: FiguresFile) -> list[Problem]:
@@ -450,8 +449,13 @@ def pose_problems(figure: Figure, figures: FiguresFile) -> list[Problem]:
     problems = body_problems(figure, figures)
     if problems:
         return problems
+    return _with_values(figure, figures, _varied_problems(figure, figures))
+
+
+def _with_values(figure: Figure, figures: FiguresFile, problems: list[Problem]) -> list[Problem]:
+    """Each problem at `foot:` with the values that work appended."""
     return [(path, _with_foot_values(figure, figures, message) if path == ("pose", "foot") else message)
-            for path, message in _varied_problems(figure, figures)]
+            for path, message in problems]
 
 
 def _with_foot_values(figure: Figure, figures: FiguresFile, message: str) -> str:
